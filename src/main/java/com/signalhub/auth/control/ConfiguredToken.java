@@ -1,0 +1,75 @@
+package com.signalhub.auth.control;
+
+import com.signalhub.auth.entity.Role;
+import com.signalhub.auth.entity.TokenPrincipal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One token from the {@code signalhub.tokens} setting ({@code name:role:secret,...}). Only the
+ * SHA-256 of the secret is kept in memory.
+ */
+record ConfiguredToken(TokenPrincipal principal, byte[] secretHash) {
+
+  static final int MIN_SECRET_LENGTH = 16;
+
+  /**
+   * @throws IllegalArgumentException naming the bad entry by position and name, never by secret
+   */
+  static List<ConfiguredToken> parseAll(String setting) {
+    List<ConfiguredToken> tokens = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    String[] entries = setting.split(",");
+    for (int i = 0; i < entries.length; i++) {
+      String entry = entries[i].strip();
+      if (entry.isEmpty()) {
+        continue;
+      }
+      ConfiguredToken token = parse(entry, i + 1);
+      if (!names.add(token.principal().name())) {
+        throw new IllegalArgumentException(
+            "signalhub.tokens entry " + (i + 1) + ": duplicate name " + token.principal().name());
+      }
+      tokens.add(token);
+    }
+    return tokens;
+  }
+
+  private static ConfiguredToken parse(String entry, int position) {
+    String[] parts = entry.split(":", 3);
+    String where = "signalhub.tokens entry " + position + ": ";
+    if (parts.length != 3 || parts[0].isBlank()) {
+      throw new IllegalArgumentException(where + "expected name:role:secret");
+    }
+    String name = parts[0].strip();
+    Role role =
+        Role.fromConfigName(parts[1].strip())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        where + "role of " + name + " must be subscriber or publisher"));
+    String secret = parts[2].strip();
+    if (BearerCredentials.secretOf("Bearer " + secret).isEmpty()) {
+      throw new IllegalArgumentException(
+          where + "secret of " + name + " must be a bearer token (letters, digits, -._~+/)");
+    }
+    if (secret.length() < MIN_SECRET_LENGTH) {
+      throw new IllegalArgumentException(
+          where + "secret of " + name + " is shorter than " + MIN_SECRET_LENGTH + " characters");
+    }
+    return new ConfiguredToken(new TokenPrincipal(name, role), sha256(secret));
+  }
+
+  static byte[] sha256(String secret) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package com.signalhub.stream.boundary;
+
+import com.signalhub.auth.boundary.BearerConfigurator;
+import com.signalhub.auth.entity.TokenPrincipal;
+import com.signalhub.stream.control.Connections;
+import com.signalhub.stream.control.Frames;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The signal stream at {@code ws(s)://host:port/}. One instance per connection; only
+ * authenticated upgrades reach it (see {@link BearerConfigurator}).
+ */
+@ServerEndpoint(value = "/", configurator = BearerConfigurator.class)
+public class SignalSocket {
+
+  private static final Logger LOG = Logger.getLogger(SignalSocket.class.getName());
+  private static final int ECHO_LIMIT = 64;
+
+  @Inject Connections connections;
+
+  @Inject Frames frames;
+
+  @Inject
+  @ConfigProperty(name = "signalhub.stream.max-inbound-bytes", defaultValue = "4096")
+  int maxInboundBytes;
+
+  private TokenPrincipal principal;
+
+  @OnOpen
+  public void open(Session session, EndpointConfig config) throws IOException {
+    principal = (TokenPrincipal) config.getUserProperties().get(BearerConfigurator.PRINCIPAL);
+    if (principal == null) {
+      session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "not authenticated"));
+      return;
+    }
+    session.getUserProperties().put(BearerConfigurator.PRINCIPAL, principal);
+    session.setMaxTextMessageBufferSize(maxInboundBytes);
+    connections.register(session);
+    LOG.log(
+        Level.INFO,
+        "Connection {0} opened by token {1}",
+        new Object[] {session.getId(), principal.name()});
+  }
+
+  @OnMessage
+  public void command(String text, Session session) throws IOException {
+    if (Utf8.length(text) > maxInboundBytes) {
+      session.close(
+          new CloseReason(
+              CloseCodes.TOO_BIG, "message larger than " + maxInboundBytes + " bytes"));
+      return;
+    }
+    String reply =
+        "test".equals(text.strip())
+            ? frames.testReply()
+            : frames.error(
+                "unknown_command", "unknown command '" + echo(text) + "': the only command is test");
+    connections.outboxOf(session).ifPresent(outbox -> outbox.offer(reply));
+  }
+
+  @OnMessage
+  public void binary(ByteBuffer ignored, Session session) throws IOException {
+    session.close(new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
+  }
+
+  @OnClose
+  public void close(Session session, CloseReason reason) {
+    connections.unregister(session);
+    LOG.log(
+        Level.INFO,
+        "Connection {0} of token {1} closed: {2}",
+        new Object[] {
+          session.getId(), principal == null ? "-" : principal.name(), reason.getCloseCode()
+        });
+  }
+
+  @OnError
+  public void error(Session session, Throwable error) {
+    connections.unregister(session);
+    LOG.log(Level.FINE, "Connection " + session.getId() + " failed", error);
+  }
+
+  private static String echo(String text) {
+    String stripped = text.strip();
+    return stripped.length() <= ECHO_LIMIT ? stripped : stripped.substring(0, ECHO_LIMIT) + "…";
+  }
+}

@@ -1,0 +1,108 @@
+package com.signalhub.stream.control;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.RemoteEndpoint;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * One connection's ordered, bounded send queue. Frames go out in the order they were offered, one
+ * async send at a time; offering never blocks and never does network I/O on the caller's thread
+ * beyond starting a send. A connection that lets more than {@code capacity} frames pile up, or
+ * whose send fails, is handed to {@code onFailure} and sends nothing more.
+ */
+public final class Outbox {
+
+  private final RemoteEndpoint.Async remote;
+  private final int capacity;
+  private final BiConsumer<Outbox, CloseReason> onFailure;
+
+  private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicBoolean sending = new AtomicBoolean();
+  private final AtomicBoolean failed = new AtomicBoolean();
+
+  public Outbox(
+      RemoteEndpoint.Async remote, int capacity, BiConsumer<Outbox, CloseReason> onFailure) {
+    this.remote = remote;
+    this.capacity = capacity;
+    this.onFailure = onFailure;
+  }
+
+  /** Queues a frame; false when this connection has failed or is too far behind. */
+  public boolean offer(String frame) {
+    if (failed.get()) {
+      return false;
+    }
+    if (queued.incrementAndGet() > capacity) {
+      queued.decrementAndGet();
+      fail(
+          new CloseReason(
+              CloseCodes.TRY_AGAIN_LATER, "too slow: more than " + capacity + " frames queued"));
+      return false;
+    }
+    queue.add(frame);
+    if (sending.compareAndSet(false, true)) {
+      pump();
+    }
+    return true;
+  }
+
+  public int queued() {
+    return queued.get();
+  }
+
+  /* Runs only while this outbox owns the "sending" flag. */
+  private void pump() {
+    while (!failed.get()) {
+      String next = queue.poll();
+      if (next == null) {
+        sending.set(false);
+        // A frame offered between poll() and set(false) would otherwise wait for the next offer.
+        if (queue.isEmpty() || !sending.compareAndSet(false, true)) {
+          return;
+        }
+        continue;
+      }
+      queued.decrementAndGet();
+      if (!sendCompletedInline(next)) {
+        return; // the completion handler goes on pumping
+      }
+    }
+  }
+
+  /*
+   * A container may complete an async send on the calling thread; looping here instead of
+   * recursing from the handler keeps the stack flat however many frames are queued.
+   */
+  private boolean sendCompletedInline(String frame) {
+    AtomicInteger state = new AtomicInteger(); // 0 pending, 1 caller returned, 2 completed inline
+    try {
+      remote.sendText(
+          frame,
+          result -> {
+            if (!result.isOK()) {
+              fail(new CloseReason(CloseCodes.GOING_AWAY, "send failed"));
+            } else if (!state.compareAndSet(0, 2)) {
+              pump();
+            }
+          });
+    } catch (RuntimeException e) {
+      fail(new CloseReason(CloseCodes.GOING_AWAY, "send failed"));
+      return false;
+    }
+    return !state.compareAndSet(0, 1);
+  }
+
+  private void fail(CloseReason reason) {
+    if (failed.compareAndSet(false, true)) {
+      queue.clear();
+      queued.set(0);
+      onFailure.accept(this, reason);
+    }
+  }
+}

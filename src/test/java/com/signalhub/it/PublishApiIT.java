@@ -1,0 +1,131 @@
+package com.signalhub.it;
+
+import static com.signalhub.it.Deployments.PUBLISHER;
+import static com.signalhub.it.Deployments.SUBSCRIBER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** POST /api/signals as a publisher sees it: statuses and JSON bodies. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PublishApiIT {
+
+  @ArquillianResource URI deployed;
+
+  private URI base;
+
+  @BeforeEach
+  void talkOverLoopback() {
+    base = Deployments.loopback(deployed);
+  }
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.builtWar();
+  }
+
+  @Test
+  void anAcceptedSignalIsIdentifiedAndEchoed() throws Exception {
+    HttpResponse<String> response =
+        Api.publish(
+            base,
+            PUBLISHER,
+            "{\"type\":\"sell\",\"content\":{\"symbol\":\"ETHUSDT\",\"price\":3500.10}}");
+    assertEquals(202, response.statusCode());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    Matcher receipt =
+        Pattern.compile(
+                "\\{\"id\":\"[0-9a-f-]{36}\",\"type\":\"sell\",\"symbol\":\"ETHUSDT\","
+                    + "\"price\":3500.10,\"timestamp\":(\\d+),\"is_test\":false,"
+                    + "\"received_at\":\"[^\"]+Z\"}")
+            .matcher(response.body());
+    assertTrue(receipt.matches(), response.body());
+    long now = System.currentTimeMillis() / 1000;
+    assertTrue(Math.abs(now - Long.parseLong(receipt.group(1))) < 60, "timestamp defaults to now");
+  }
+
+  @Test
+  void aPipelineTestGoesToEveryoneFlagged() throws Exception {
+    try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
+      Api.publish(
+          base,
+          PUBLISHER,
+          "{\"type\":\"buy\",\"content\":{\"symbol\":\"PIPE\",\"price\":2,\"timestamp\":1720000000},"
+              + "\"is_test\":true}");
+      assertEquals(
+          "{\"type\":\"buy\",\"content\":{\"symbol\":\"PIPE\",\"price\":2,"
+              + "\"timestamp\":1720000000},\"is_test\":true}",
+          client.next());
+    }
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"type\":\"hold\",\"content\":{\"symbol\":\"X\",\"price\":1}}            | type",
+        "{\"content\":{\"symbol\":\"X\",\"price\":1}}                              | type",
+        "{\"type\":\"buy\",\"content\":{\"price\":1}}                              | content.symbol",
+        "{\"type\":\"buy\",\"content\":{\"symbol\":\"  \",\"price\":1}}            | content.symbol",
+        "{\"type\":\"buy\",\"content\":{\"symbol\":\"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456\",\"price\":1}} | content.symbol",
+        "{\"type\":\"buy\",\"content\":{\"symbol\":\"X\",\"price\":0}}             | content.price",
+        "{\"type\":\"buy\",\"content\":{\"symbol\":\"X\",\"price\":-3}}            | content.price",
+        "{\"type\":\"buy\",\"content\":{\"symbol\":\"X\",\"price\":\"abc\"}}       | content.price",
+        "{\"type\":\"buy\",\"content\":{\"symbol\":\"X\",\"price\":1,\"timestamp\":1720000000000}} | content.timestamp",
+        "{\"type\":\"buy\",\"content\":{\"symbol\":\"X\"                           | body",
+        "not json at all                                                           | body"
+      })
+  void badInputGets400NamingTheField(String body, String field) throws Exception {
+    HttpResponse<String> response = Api.publish(base, PUBLISHER, body);
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(
+        response.body().matches(
+            "\\{\"error\":\"invalid_signal\",\"message\":\"(?:[^\"\\\\]|\\\\.)+\",\"field\":\""
+                + Pattern.quote(field)
+                + "\"}"),
+        response.body());
+  }
+
+  @Test
+  void aBodyOverTheLimitGets413() throws Exception {
+    String padding = " ".repeat(4096);
+    HttpResponse<String> response =
+        Api.publish(base, PUBLISHER, Api.signal("buy", "X", "1", 1720000000L) + padding);
+    assertEquals(413, response.statusCode());
+    assertTrue(response.body().contains("\"error\":\"body_too_large\""), response.body());
+  }
+
+  @Test
+  void withoutATokenThePublishIs401() throws Exception {
+    HttpResponse<String> response =
+        Api.publish(base, null, Api.signal("buy", "X", "1", 1720000000L));
+    assertEquals(401, response.statusCode());
+    assertEquals(
+        "Bearer realm=\"signal-hub\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+    assertTrue(response.body().contains("\"error\":\"unauthorized\""), response.body());
+    assertEquals(401, Api.publish(base, "not-a-known-token", "{}").statusCode());
+  }
+
+  @Test
+  void aSubscriberTokenCannotPublish() throws Exception {
+    HttpResponse<String> response =
+        Api.publish(base, SUBSCRIBER, Api.signal("buy", "X", "1", 1720000000L));
+    assertEquals(403, response.statusCode());
+    assertTrue(response.body().contains("\"error\":\"forbidden\""), response.body());
+  }
+}

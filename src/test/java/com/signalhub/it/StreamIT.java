@@ -1,0 +1,220 @@
+package com.signalhub.it;
+
+import static com.signalhub.it.Deployments.PUBLISHER;
+import static com.signalhub.it.Deployments.SUBSCRIBER;
+import static com.signalhub.it.Deployments.SUBSCRIBER_2;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The client contract over real sockets: the guide's clients, as the JDK's WebSocket client. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StreamIT {
+
+  private static final Pattern TEST_REPLY =
+      Pattern.compile(
+          "\\{\"type\":\"buy\",\"content\":\\{\"symbol\":\"BTCUSDT\",\"price\":75000\\.00,"
+              + "\"timestamp\":(\\d+)},\"is_test\":true}");
+
+  @ArquillianResource URI deployed;
+
+  private URI base;
+
+  @BeforeEach
+  void talkOverLoopback() {
+    base = Deployments.loopback(deployed);
+  }
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.builtWar();
+  }
+
+  @ParameterizedTest(name = "Authorization: {0}")
+  @NullSource
+  @ValueSource(
+      strings = {
+        "Bearer wrong-secret-00000000",
+        "Basic " + SUBSCRIBER,
+        "Bearer",
+        SUBSCRIBER,
+        "Bearer " + SUBSCRIBER + " extra"
+      })
+  void anUnauthenticatedUpgradeIsRefusedWith401(String authorization) throws Exception {
+    assertEquals(401, WsClient.refusedStatus(base, authorization));
+  }
+
+  @Test
+  void theRefusalIsAPlainClosed401() throws Exception {
+    try (RawUpgrade refused = RawUpgrade.open(base, "Bearer wrong-secret-00000000")) {
+      String head = refused.responseHead.toLowerCase();
+      assertTrue(head.startsWith("http/1.1 401"), head);
+      assertTrue(head.contains("\r\nwww-authenticate: bearer"), head);
+      assertTrue(head.contains("\r\ncontent-length: "), head);
+      assertFalse(head.contains("\r\nupgrade:"), head);
+      assertFalse(head.contains("sec-websocket-accept"), head);
+      String rest = refused.readToEnd(); // fails on timeout: the server must close
+      assertFalse(rest.contains("\u0088"), "no WebSocket close frame: no session was opened");
+    }
+  }
+
+  @Test
+  void testIsAnsweredToTheSenderOnly() throws Exception {
+    try (WsClient asker = WsClient.connect(base, SUBSCRIBER);
+        WsClient other = WsClient.connect(base, SUBSCRIBER_2)) {
+      asker.send("test");
+      Matcher reply = TEST_REPLY.matcher(asker.next());
+      assertTrue(reply.matches());
+      long now = System.currentTimeMillis() / 1000;
+      assertTrue(Math.abs(now - Long.parseLong(reply.group(1))) < 60, "timestamp is Unix seconds");
+
+      // Frames reach a client in order: had the test reply leaked, it would come first.
+      other.send("ping");
+      assertTrue(other.next().startsWith("{\"type\":\"error\""));
+    }
+  }
+
+  @Test
+  void anUnknownCommandIsAnsweredAndTheSessionStaysUsable() throws Exception {
+    try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
+      client.send("subscribe BTCUSDT");
+      assertEquals(
+          "{\"type\":\"error\",\"content\":{\"code\":\"unknown_command\","
+              + "\"message\":\"unknown command 'subscribe BTCUSDT': the only command is test\"}}",
+          client.next());
+      client.send("test");
+      assertTrue(TEST_REPLY.matcher(client.next()).matches());
+    }
+  }
+
+  @Test
+  void aPublishedSignalReachesEveryClientExactly() throws Exception {
+    try (WsClient first = WsClient.connect(base, SUBSCRIBER);
+        WsClient second = WsClient.connect(base, SUBSCRIBER_2)) {
+      assertEquals(
+          202, Api.publish(base, PUBLISHER, Api.signal("buy", "BTCUSDT", "75000.00", 1720000000L))
+              .statusCode());
+      String expected = Api.frame("buy", "BTCUSDT", "75000.00", 1720000000L);
+      assertEquals(expected, first.next());
+      assertEquals(expected, second.next());
+    }
+  }
+
+  @Test
+  void invalidPublishesAreNeverBroadcast() throws Exception {
+    try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
+      for (String body :
+          List.of(
+              "{\"type\":\"hold\",\"content\":{\"symbol\":\"BAD1\",\"price\":1}}",
+              "{\"type\":\"buy\",\"content\":{\"symbol\":\"BAD2\",\"price\":-1}}",
+              "{\"type\":\"buy\",\"content\":{\"symbol\":\"BAD3\",\"price\":\"1\"}}",
+              "{\"type\":\"buy\",\"content\":{\"symbol\":\"\",\"price\":1}}",
+              "{\"type\":\"buy\",\"content\":{\"symbol\":\"BAD5\"")) {
+        assertEquals(400, Api.publish(base, PUBLISHER, body).statusCode(), body);
+      }
+      Api.publish(base, PUBLISHER, Api.signal("sell", "GOOD", "1.5", 1720000001L));
+      assertEquals(Api.frame("sell", "GOOD", "1.5", 1720000001L), client.next());
+    }
+  }
+
+  @Test
+  void frameSizeLimitIsEnforcedWith1009() throws Exception {
+    try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
+      client.send("x".repeat(4096)); // at the limit: answered
+      assertTrue(client.next().contains("\"unknown_command\""));
+      client.send("é".repeat(2049)); // 4098 bytes in UTF-8
+      WsClient.Close close = client.awaitClose();
+      assertEquals(1009, close.code());
+    }
+  }
+
+  @Test
+  void aBinaryFrameIsRefusedWith1003() throws Exception {
+    try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
+      client.sendBinary(new byte[] {1, 2, 3});
+      assertEquals(1003, client.awaitClose().code());
+    }
+  }
+
+  @Test
+  void aClientThatVanishesMidBroadcastDoesNotStopTheOthers() throws Exception {
+    try (WsClient survivor = WsClient.connect(base, SUBSCRIBER)) {
+      RawUpgrade doomed = RawUpgrade.open(base, "Bearer " + SUBSCRIBER_2);
+      assertTrue(doomed.responseHead.startsWith("HTTP/1.1 101"), doomed.responseHead);
+      for (int i = 0; i < 40; i++) {
+        if (i == 10) {
+          doomed.vanish();
+        }
+        Api.publish(base, PUBLISHER, Api.signal("buy", "VANISH", "1." + i, 1720000000L + i));
+      }
+      for (int i = 0; i < 40; i++) {
+        assertEquals(Api.frame("buy", "VANISH", "1." + i, 1720000000L + i), survivor.next());
+      }
+    }
+  }
+
+  @Test
+  void concurrentPublishersAreDeliveredInOneOrderToEveryClient() throws Exception {
+    int publishers = 4;
+    int each = 25;
+    try (WsClient first = WsClient.connect(base, SUBSCRIBER);
+        WsClient second = WsClient.connect(base, SUBSCRIBER_2)) {
+      ExecutorService pool = Executors.newFixedThreadPool(publishers);
+      List<CompletableFuture<Void>> runs = new ArrayList<>();
+      for (int p = 0; p < publishers; p++) {
+        String symbol = "PUB" + p;
+        runs.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  for (int i = 1; i <= each; i++) {
+                    try {
+                      Api.publish(base, PUBLISHER, Api.signal("buy", symbol, "" + i, 1720000000L));
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+                },
+                pool));
+      }
+      CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      pool.shutdown();
+
+      List<String> seenByFirst = new ArrayList<>();
+      List<String> seenBySecond = new ArrayList<>();
+      for (int i = 0; i < publishers * each; i++) {
+        seenByFirst.add(first.next());
+        seenBySecond.add(second.next());
+      }
+      assertEquals(seenByFirst, seenBySecond, "every client sees the one acceptance order");
+      for (int p = 0; p < publishers; p++) {
+        String symbol = "\"PUB" + p + "\"";
+        List<String> own = seenByFirst.stream().filter(f -> f.contains(symbol)).toList();
+        for (int i = 1; i <= each; i++) {
+          assertTrue(own.get(i - 1).contains("\"price\":" + i + ","), "publisher order kept");
+        }
+      }
+    }
+  }
+}

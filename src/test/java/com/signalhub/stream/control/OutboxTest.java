@@ -1,0 +1,105 @@
+package com.signalhub.stream.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+
+  private final AtomicReference<CloseReason> failure = new AtomicReference<>();
+
+  private Outbox outbox(FakeRemote remote, int capacity) {
+    return new Outbox(remote, capacity, (outbox, reason) -> failure.set(reason));
+  }
+
+  @Test
+  void sendsOneAtATimeInOfferOrder() {
+    FakeRemote remote = new FakeRemote(false);
+    Outbox outbox = outbox(remote, 10);
+    outbox.offer("a");
+    outbox.offer("b");
+    outbox.offer("c");
+    assertEquals(List.of("a"), remote.sent, "second send must wait for the first to complete");
+    remote.completePending(true);
+    remote.completePending(true);
+    remote.completePending(true);
+    assertEquals(List.of("a", "b", "c"), remote.sent);
+    assertNull(failure.get());
+  }
+
+  @Test
+  void sendsCompletedOnTheCallersThreadDoNotGrowTheStack() {
+    FakeRemote remote = new FakeRemote(true);
+    Outbox outbox = outbox(remote, 200_000);
+    for (int i = 0; i < 100_000; i++) {
+      assertTrue(outbox.offer("frame-" + i));
+    }
+    assertEquals(100_000, remote.sent.size());
+    assertEquals("frame-99999", remote.sent.get(99_999));
+  }
+
+  @Test
+  void aConnectionTooFarBehindIsDroppedOnceAndSendsNothingMore() {
+    FakeRemote remote = new FakeRemote(false); // never completes: a stuck client
+    Outbox outbox = outbox(remote, 3);
+    assertTrue(outbox.offer("in flight"));
+    assertTrue(outbox.offer("1"));
+    assertTrue(outbox.offer("2"));
+    assertTrue(outbox.offer("3"));
+    assertNull(failure.get());
+    assertFalse(outbox.offer("4: over the limit"));
+    assertEquals(CloseCodes.TRY_AGAIN_LATER, failure.get().getCloseCode());
+    failure.set(null);
+    assertFalse(outbox.offer("5"));
+    assertNull(failure.get(), "failure is reported once");
+    assertEquals(List.of("in flight"), remote.sent);
+  }
+
+  @Test
+  void aFailedSendDropsTheConnection() {
+    FakeRemote remote = new FakeRemote(false);
+    Outbox outbox = outbox(remote, 10);
+    outbox.offer("a");
+    outbox.offer("b");
+    remote.completePending(false);
+    assertEquals(CloseCodes.GOING_AWAY, failure.get().getCloseCode());
+    assertEquals(List.of("a"), remote.sent);
+    assertFalse(outbox.offer("c"));
+  }
+
+  /** Records sends; completes each inline or when told to. */
+  private static final class FakeRemote extends UnsupportedAsyncRemote {
+    final List<String> sent = new ArrayList<>();
+    private final boolean completeInline;
+    private final List<SendHandler> pending = new ArrayList<>();
+
+    FakeRemote(boolean completeInline) {
+      this.completeInline = completeInline;
+    }
+
+    @Override
+    public void sendText(String text, SendHandler handler) {
+      sent.add(text);
+      if (completeInline) {
+        handler.onResult(new SendResult());
+      } else {
+        pending.add(handler);
+      }
+    }
+
+    void completePending(boolean ok) {
+      SendHandler handler = pending.remove(0);
+      handler.onResult(ok ? new SendResult() : new SendResult(new java.io.IOException("reset")));
+    }
+  }
+}
