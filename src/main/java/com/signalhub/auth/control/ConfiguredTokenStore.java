@@ -3,6 +3,8 @@ package com.signalhub.auth.control;
 import com.signalhub.auth.entity.TokenPrincipal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.util.List;
@@ -25,6 +27,11 @@ public class ConfiguredTokenStore implements TokenStore {
   Optional<String> setting;
 
   private List<ConfiguredToken> tokens = List.of();
+
+  /** Loads at deployment, so a missing or broken setting is logged then, not at first use. */
+  void loadAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    // observing is enough: the container creates the bean and runs load()
+  }
 
   @PostConstruct
   void load() {
