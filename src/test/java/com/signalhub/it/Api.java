@@ -4,9 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The HTTP publish API, as a publisher's code would call it. */
 final class Api {
+
+  private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -24,6 +28,36 @@ final class Api {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  static long now() {
+    return System.currentTimeMillis() / 1000;
+  }
+
+  static HttpResponse<String> history(URI base, String token, String query) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve("/api/signals?" + query)).timeout(WsClient.WAIT).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The seq of an accepted publish, from its 202 receipt. */
+  static long seqOf(HttpResponse<String> accepted) {
+    Matcher seq = SEQ.matcher(accepted.body());
+    if (accepted.statusCode() != 202 || !seq.find()) {
+      throw new AssertionError("not accepted: " + accepted.statusCode() + " " + accepted.body());
+    }
+    return Long.parseLong(seq.group(1));
+  }
+
+  static long seqOfFrame(String frame) {
+    Matcher seq = SEQ.matcher(frame);
+    if (!seq.find()) {
+      throw new AssertionError("no seq in " + frame);
+    }
+    return Long.parseLong(seq.group(1));
+  }
+
   static String signal(String type, String symbol, String price, long timestamp) {
     return "{\"type\":\""
         + type
@@ -36,8 +70,8 @@ final class Api {
         + "}}";
   }
 
-  /** The frame every client must receive for {@link #signal}. */
-  static String frame(String type, String symbol, String price, long timestamp) {
+  /** The frame every client must receive for {@link #signal}, stored as {@code seq}. */
+  static String frame(String type, String symbol, String price, long timestamp, long seq) {
     return "{\"type\":\""
         + type
         + "\",\"content\":{\"symbol\":\""
@@ -46,6 +80,8 @@ final class Api {
         + price
         + ",\"timestamp\":"
         + timestamp
-        + "},\"is_test\":false}";
+        + "},\"is_test\":false,\"seq\":"
+        + seq
+        + "}";
   }
 }

@@ -50,7 +50,7 @@ class PublishApiIT {
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
     Matcher receipt =
         Pattern.compile(
-                "\\{\"id\":\"[0-9a-f-]{36}\",\"type\":\"sell\",\"symbol\":\"ETHUSDT\","
+                "\\{\"seq\":\\d+,\"type\":\"sell\",\"symbol\":\"ETHUSDT\","
                     + "\"price\":3500.10,\"timestamp\":(\\d+),\"is_test\":false,"
                     + "\"received_at\":\"[^\"]+Z\"}")
             .matcher(response.body());
@@ -62,14 +62,21 @@ class PublishApiIT {
   @Test
   void aPipelineTestGoesToEveryoneFlagged() throws Exception {
     try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
-      Api.publish(
-          base,
-          PUBLISHER,
-          "{\"type\":\"buy\",\"content\":{\"symbol\":\"PIPE\",\"price\":2,\"timestamp\":1720000000},"
-              + "\"is_test\":true}");
+      long now = Api.now();
+      long seq =
+          Api.seqOf(
+              Api.publish(
+                  base,
+                  PUBLISHER,
+                  "{\"type\":\"buy\",\"content\":{\"symbol\":\"PIPE\",\"price\":2,\"timestamp\":"
+                      + now
+                      + "},\"is_test\":true}"));
       assertEquals(
-          "{\"type\":\"buy\",\"content\":{\"symbol\":\"PIPE\",\"price\":2,"
-              + "\"timestamp\":1720000000},\"is_test\":true}",
+          "{\"type\":\"buy\",\"content\":{\"symbol\":\"PIPE\",\"price\":2,\"timestamp\":"
+              + now
+              + "},\"is_test\":true,\"seq\":"
+              + seq
+              + "}",
           client.next());
     }
   }
@@ -105,7 +112,7 @@ class PublishApiIT {
   void aBodyOverTheLimitGets413() throws Exception {
     String padding = " ".repeat(4096);
     HttpResponse<String> response =
-        Api.publish(base, PUBLISHER, Api.signal("buy", "X", "1", 1720000000L) + padding);
+        Api.publish(base, PUBLISHER, Api.signal("buy", "X", "1", Api.now()) + padding);
     assertEquals(413, response.statusCode());
     assertTrue(response.body().contains("\"error\":\"body_too_large\""), response.body());
   }
@@ -113,7 +120,7 @@ class PublishApiIT {
   @Test
   void withoutATokenThePublishIs401() throws Exception {
     HttpResponse<String> response =
-        Api.publish(base, null, Api.signal("buy", "X", "1", 1720000000L));
+        Api.publish(base, null, Api.signal("buy", "X", "1", Api.now()));
     assertEquals(401, response.statusCode());
     assertEquals(
         "Bearer realm=\"signal-hub\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
@@ -124,7 +131,7 @@ class PublishApiIT {
   @Test
   void aSubscriberTokenCannotPublish() throws Exception {
     HttpResponse<String> response =
-        Api.publish(base, SUBSCRIBER, Api.signal("buy", "X", "1", 1720000000L));
+        Api.publish(base, SUBSCRIBER, Api.signal("buy", "X", "1", Api.now()));
     assertEquals(403, response.statusCode());
     assertTrue(response.body().contains("\"error\":\"forbidden\""), response.body());
   }

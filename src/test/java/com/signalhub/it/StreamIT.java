@@ -113,10 +113,10 @@ class StreamIT {
   void aPublishedSignalReachesEveryClientExactly() throws Exception {
     try (WsClient first = WsClient.connect(base, SUBSCRIBER);
         WsClient second = WsClient.connect(base, SUBSCRIBER_2)) {
-      assertEquals(
-          202, Api.publish(base, PUBLISHER, Api.signal("buy", "BTCUSDT", "75000.00", 1720000000L))
-              .statusCode());
-      String expected = Api.frame("buy", "BTCUSDT", "75000.00", 1720000000L);
+      long now = Api.now();
+      long seq =
+          Api.seqOf(Api.publish(base, PUBLISHER, Api.signal("buy", "BTCUSDT", "75000.00", now)));
+      String expected = Api.frame("buy", "BTCUSDT", "75000.00", now, seq);
       assertEquals(expected, first.next());
       assertEquals(expected, second.next());
     }
@@ -134,8 +134,9 @@ class StreamIT {
               "{\"type\":\"buy\",\"content\":{\"symbol\":\"BAD5\"")) {
         assertEquals(400, Api.publish(base, PUBLISHER, body).statusCode(), body);
       }
-      Api.publish(base, PUBLISHER, Api.signal("sell", "GOOD", "1.5", 1720000001L));
-      assertEquals(Api.frame("sell", "GOOD", "1.5", 1720000001L), client.next());
+      long now = Api.now();
+      long seq = Api.seqOf(Api.publish(base, PUBLISHER, Api.signal("sell", "GOOD", "1.5", now)));
+      assertEquals(Api.frame("sell", "GOOD", "1.5", now, seq), client.next());
     }
   }
 
@@ -163,14 +164,17 @@ class StreamIT {
     try (WsClient survivor = WsClient.connect(base, SUBSCRIBER)) {
       RawUpgrade doomed = RawUpgrade.open(base, "Bearer " + SUBSCRIBER_2);
       assertTrue(doomed.responseHead.startsWith("HTTP/1.1 101"), doomed.responseHead);
+      long now = Api.now();
+      long[] seqs = new long[40];
       for (int i = 0; i < 40; i++) {
         if (i == 10) {
           doomed.vanish();
         }
-        Api.publish(base, PUBLISHER, Api.signal("buy", "VANISH", "1." + i, 1720000000L + i));
+        seqs[i] =
+            Api.seqOf(Api.publish(base, PUBLISHER, Api.signal("buy", "VANISH", "1." + i, now)));
       }
       for (int i = 0; i < 40; i++) {
-        assertEquals(Api.frame("buy", "VANISH", "1." + i, 1720000000L + i), survivor.next());
+        assertEquals(Api.frame("buy", "VANISH", "1." + i, now, seqs[i]), survivor.next());
       }
     }
   }
@@ -190,7 +194,8 @@ class StreamIT {
                 () -> {
                   for (int i = 1; i <= each; i++) {
                     try {
-                      Api.publish(base, PUBLISHER, Api.signal("buy", symbol, "" + i, 1720000000L));
+                      Api.seqOf(
+                          Api.publish(base, PUBLISHER, Api.signal("buy", symbol, "" + i, Api.now())));
                     } catch (Exception e) {
                       throw new IllegalStateException(e);
                     }
@@ -208,6 +213,11 @@ class StreamIT {
         seenBySecond.add(second.next());
       }
       assertEquals(seenByFirst, seenBySecond, "every client sees the one acceptance order");
+      for (int i = 1; i < seenByFirst.size(); i++) {
+        assertTrue(
+            Api.seqOfFrame(seenByFirst.get(i - 1)) < Api.seqOfFrame(seenByFirst.get(i)),
+            "delivered in seq order");
+      }
       for (int p = 0; p < publishers; p++) {
         String symbol = "\"PUB" + p + "\"";
         List<String> own = seenByFirst.stream().filter(f -> f.contains(symbol)).toList();

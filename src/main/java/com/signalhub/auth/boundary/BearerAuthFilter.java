@@ -47,7 +47,7 @@ public class BearerAuthFilter implements ContainerRequestFilter {
       return;
     }
     Role required = requiredRole();
-    if (principal.get().role() != required) {
+    if (!principal.get().role().permits(required)) {
       request.abortWith(
           error(
                   Response.Status.FORBIDDEN,

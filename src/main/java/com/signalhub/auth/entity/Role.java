@@ -17,6 +17,11 @@ public enum Role {
     return configName;
   }
 
+  /** A publisher may do what a subscriber may; a subscriber may not publish. */
+  public boolean permits(Role required) {
+    return this == required || this == PUBLISHER;
+  }
+
   public static Optional<Role> fromConfigName(String name) {
     for (Role role : values()) {
       if (role.configName.equals(name)) {

@@ -5,10 +5,10 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;
 
-/** The 202 answer to a publish: the accepted signal's id and what was accepted. */
-@JsonbPropertyOrder({"id", "type", "symbol", "price", "timestamp", "test", "receivedAt"})
+/** The 202 answer to a publish: the stored signal's seq and what was stored. */
+@JsonbPropertyOrder({"seq", "type", "symbol", "price", "timestamp", "test", "receivedAt"})
 public record PublishReceipt(
-    String id,
+    long seq,
     String type,
     String symbol,
     BigDecimal price,
@@ -18,7 +18,7 @@ public record PublishReceipt(
 
   static PublishReceipt of(Signal signal) {
     return new PublishReceipt(
-        signal.id(),
+        signal.seq(),
         signal.type().wireName(),
         signal.symbol(),
         signal.price(),

@@ -2,6 +2,7 @@ package com.signalhub.ingest.boundary;
 
 import com.signalhub.ingest.control.PriceWalk;
 import com.signalhub.signal.control.SignalIntake;
+import com.signalhub.signal.entity.Provenance;
 import com.signalhub.signal.entity.SignalSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -59,7 +60,7 @@ public class SignalSimulator {
   @Timeout
   void tick() {
     try {
-      intake.accept(walk.next(), SignalSource.TIMER);
+      intake.accept(walk.next(), Provenance.of(SignalSource.TIMER, "simulator"));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Simulated signal refused", e);
     }

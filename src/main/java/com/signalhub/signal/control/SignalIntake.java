@@ -1,62 +1,87 @@
 package com.signalhub.signal.control;
 
+import com.signalhub.signal.entity.Acceptance;
+import com.signalhub.signal.entity.Provenance;
 import com.signalhub.signal.entity.Signal;
 import com.signalhub.signal.entity.SignalRequest;
-import com.signalhub.signal.entity.SignalSource;
+import com.signalhub.signal.entity.StoredSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one door every source's signal goes through: checked, stamped and announced as a CDI event.
+ * The one door every source's signal goes through: checked, de-duplicated, stored (the database
+ * allocates its seq) and only then announced as a CDI event.
  */
 @ApplicationScoped
 public class SignalIntake {
 
   @Inject SignalRules rules;
 
+  @Inject Freshness freshness;
+
+  @Inject SignalLog log;
+
   @Inject Event<Signal> accepted;
 
+  @Inject
+  @ConfigProperty(name = "signalhub.idempotency.window-seconds", defaultValue = "86400")
+  long idempotencyWindowSeconds;
+
   /*
-   * Delivery order must equal acceptance order. fireAsync would give each event its own thread and
-   * no order, so the event is fired synchronously while this lock is held: the observer only
-   * encodes the signal once and queues it on each connection (no network I/O), so the lock is
-   * held for microseconds and acceptance order is the order every connection's queue sees.
+   * Delivery order must equal acceptance order (seq order). fireAsync would give each event its own
+   * thread and no order, so storing and firing happen under this lock: seqs are allocated and
+   * committed one at a time, and the synchronous observer only encodes the signal once and queues
+   * it on each connection (no network I/O). The same lock makes "look up the idempotency key, then
+   * store" atomic within this instance.
    */
   private final ReentrantLock acceptanceOrder = new ReentrantLock();
 
   /**
    * @throws com.signalhub.signal.entity.InvalidSignalException when the request breaks a rule
+   * @throws com.signalhub.signal.entity.StaleSignalException when its timestamp is too old
    */
-  public Signal accept(SignalRequest request, SignalSource source) {
+  public Acceptance accept(SignalRequest request, Provenance from) {
     rules.check(request);
     acceptanceOrder.lock();
     try {
       Instant now = Instant.now();
+      Optional<Signal> earlier = earlierWithSameKey(from, now);
+      if (earlier.isPresent()) {
+        return new Acceptance(earlier.get(), true);
+      }
       long timestamp = request.timestamp() != null ? request.timestamp() : now.getEpochSecond();
-      Signal signal =
-          new Signal(
-              UUID.randomUUID().toString(),
-              request.type(),
-              request.symbol(),
-              plain(request.price()),
-              timestamp,
-              request.test(),
-              source,
-              now);
+      freshness.check(timestamp, now);
+      Signal signal = log.append(new StoredSignal(plain(request), timestamp, from, now));
       accepted.fire(signal);
-      return signal;
+      return new Acceptance(signal, false);
     } finally {
       acceptanceOrder.unlock();
     }
   }
 
+  private Optional<Signal> earlierWithSameKey(Provenance from, Instant now) {
+    if (from.idempotencyKey() == null) {
+      return Optional.empty();
+    }
+    return log.findByKey(
+        from.publisher(),
+        from.idempotencyKey(),
+        now.minus(Duration.ofSeconds(idempotencyWindowSeconds)));
+  }
+
   /** 1E+3 becomes 1000; any other price keeps exactly the digits it was given. */
-  private static BigDecimal plain(BigDecimal price) {
-    return price.scale() < 0 ? price.setScale(0) : price;
+  private static SignalRequest plain(SignalRequest request) {
+    BigDecimal price = request.price();
+    return price.scale() >= 0
+        ? request
+        : new SignalRequest(
+            request.type(), request.symbol(), price.setScale(0), request.timestamp(), request.test());
   }
 }

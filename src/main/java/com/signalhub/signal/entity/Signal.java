@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An accepted trading signal: the CDI event every source's signal becomes. Immutable and
+ * An accepted, stored trading signal: the CDI event every source's signal becomes. Immutable and
  * serializable so it can cross a cluster unchanged.
  *
- * @param id identifies the signal to its publisher
+ * @param seq allocated by the database when the signal was stored; strictly increasing
  * @param timestamp Unix time in seconds, as the publisher gave it (or the time of acceptance)
  * @param test a pipeline test: delivered like any signal, flagged {@code is_test} on the wire
  */
 public record Signal(
-    String id,
+    long seq,
     SignalType type,
     String symbol,
     BigDecimal price,
@@ -25,7 +25,6 @@ public record Signal(
     implements Serializable {
 
   public Signal {
-    Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(price, "price");

@@ -4,6 +4,8 @@ import com.signalhub.auth.boundary.BearerConfigurator;
 import com.signalhub.auth.entity.TokenPrincipal;
 import com.signalhub.stream.control.Connections;
 import com.signalhub.stream.control.Frames;
+import com.signalhub.stream.control.Replayer;
+import com.signalhub.stream.control.Subscriber;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -16,13 +18,16 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The signal stream at {@code ws(s)://host:port/}. One instance per connection; only
- * authenticated upgrades reach it (see {@link BearerConfigurator}).
+ * The signal stream at {@code ws(s)://host:port/}, or {@code /?since=N} to first replay what was
+ * stored after seq N. One instance per connection; only authenticated upgrades reach it (see
+ * {@link BearerConfigurator}).
  */
 @ServerEndpoint(value = "/", configurator = BearerConfigurator.class)
 public class SignalSocket {
@@ -33,6 +38,8 @@ public class SignalSocket {
   @Inject Connections connections;
 
   @Inject Frames frames;
+
+  @Inject Replayer replayer;
 
   @Inject
   @ConfigProperty(name = "signalhub.stream.max-inbound-bytes", defaultValue = "4096")
@@ -49,7 +56,16 @@ public class SignalSocket {
     }
     session.getUserProperties().put(BearerConfigurator.PRINCIPAL, principal);
     session.setMaxTextMessageBufferSize(maxInboundBytes);
-    connections.register(session);
+    OptionalLong since = since(session);
+    if (since == null) {
+      session.close(
+          new CloseReason(CloseCodes.VIOLATED_POLICY, "since must be a non-negative integer"));
+      return;
+    }
+    Subscriber subscriber = connections.register(session);
+    if (since.isPresent()) {
+      replayer.resume(subscriber, since.getAsLong());
+    }
     LOG.log(
         Level.INFO,
         "Connection {0} opened by token {1}",
@@ -69,7 +85,7 @@ public class SignalSocket {
             ? frames.testReply()
             : frames.error(
                 "unknown_command", "unknown command '" + echo(text) + "': the only command is test");
-    connections.outboxOf(session).ifPresent(outbox -> outbox.offer(reply));
+    connections.of(session).ifPresent(subscriber -> subscriber.outbox().offer(reply));
   }
 
   @OnMessage
@@ -92,6 +108,20 @@ public class SignalSocket {
   public void error(Session session, Throwable error) {
     connections.unregister(session);
     LOG.log(Level.FINE, "Connection " + session.getId() + " failed", error);
+  }
+
+  /** The {@code since} query parameter: empty when absent, null when malformed. */
+  private static OptionalLong since(Session session) {
+    List<String> values = session.getRequestParameterMap().getOrDefault("since", List.of());
+    if (values.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      long since = Long.parseLong(values.get(0));
+      return values.size() == 1 && since >= 0 ? OptionalLong.of(since) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static String echo(String text) {

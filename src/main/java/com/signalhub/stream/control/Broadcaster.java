@@ -22,10 +22,10 @@ public class Broadcaster {
 
   void onAccepted(@Observes Signal signal) {
     try {
-      connections.broadcast(frames.signal(signal));
+      connections.broadcast(signal.seq(), frames.signal(signal));
     } catch (RuntimeException e) {
       // An accepted signal must never be refused to its publisher because a push failed.
-      LOG.log(Level.SEVERE, "Broadcasting signal " + signal.id() + " failed", e);
+      LOG.log(Level.SEVERE, "Broadcasting signal " + signal.seq() + " failed", e);
     }
   }
 }

@@ -14,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The open stream connections, each with its own {@link Outbox}. */
+/** The open stream connections, each a {@link Subscriber} with its own {@link Outbox}. */
 @ApplicationScoped
 public class Connections {
 
@@ -26,30 +26,29 @@ public class Connections {
 
   @Resource ManagedExecutorService executor;
 
-  private final Map<String, Entry> open = new ConcurrentHashMap<>();
+  private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
 
-  private record Entry(Session session, Outbox outbox) {}
-
-  public Outbox register(Session session) {
+  public Subscriber register(Session session) {
     Outbox outbox =
         new Outbox(
             session.getAsyncRemote(), maxQueuedFrames, (failed, reason) -> drop(session, reason));
-    open.put(session.getId(), new Entry(session, outbox));
-    return outbox;
+    Subscriber subscriber = new Subscriber(session, outbox, maxQueuedFrames, this::drop);
+    open.put(session.getId(), subscriber);
+    return subscriber;
   }
 
   public void unregister(Session session) {
     open.remove(session.getId());
   }
 
-  public Optional<Outbox> outboxOf(Session session) {
-    return Optional.ofNullable(open.get(session.getId())).map(Entry::outbox);
+  public Optional<Subscriber> of(Session session) {
+    return Optional.ofNullable(open.get(session.getId()));
   }
 
-  /** Queues one already-encoded frame on every open connection. */
-  public void broadcast(String frame) {
-    for (Entry entry : open.values()) {
-      entry.outbox().offer(frame);
+  /** Queues one already-encoded signal frame on every open connection. */
+  public void broadcast(long seq, String frame) {
+    for (Subscriber subscriber : open.values()) {
+      subscriber.deliver(seq, frame);
     }
   }
 
@@ -57,8 +56,8 @@ public class Connections {
     return open.size();
   }
 
-  /* Closing writes a close frame, which may block on a stuck client: never on the caller's thread. */
-  private void drop(Session session, CloseReason reason) {
+  /** Closes a connection off the caller's thread (a close frame may block on a stuck client). */
+  public void drop(Session session, CloseReason reason) {
     open.remove(session.getId());
     LOG.log(
         Level.INFO,

@@ -2,7 +2,8 @@ package com.signalhub.stream.control;
 
 import com.signalhub.signal.entity.Signal;
 import com.signalhub.stream.entity.ErrorFrame;
-import com.signalhub.stream.entity.SignalFrame;
+import com.signalhub.stream.entity.ReplayTruncatedFrame;
+import com.signalhub.signal.entity.SignalFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -33,7 +34,13 @@ public class Frames {
         new SignalFrame(
             "buy",
             new SignalFrame.Content("BTCUSDT", TEST_PRICE, Instant.now().getEpochSecond()),
-            true));
+            true,
+            null));
+  }
+
+  /** Tells a resuming client that signals it asked for are no longer stored. */
+  public String replayTruncated(long since, long firstAvailableSeq) {
+    return jsonb.toJson(ReplayTruncatedFrame.of(since, firstAvailableSeq));
   }
 
   public String error(String code, String message) {

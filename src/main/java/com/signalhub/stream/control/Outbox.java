@@ -21,7 +21,9 @@ public final class Outbox {
   private final int capacity;
   private final BiConsumer<Outbox, CloseReason> onFailure;
 
-  private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+  private record Item(String frame, boolean counted) {}
+
+  private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean failed = new AtomicBoolean();
@@ -45,11 +47,27 @@ public final class Outbox {
               CloseCodes.TRY_AGAIN_LATER, "too slow: more than " + capacity + " frames queued"));
       return false;
     }
-    queue.add(frame);
+    enqueue(new Item(frame, true));
+    return true;
+  }
+
+  /**
+   * Queues a replayed frame. Replays are bounded by their own limit, so they do not count against
+   * {@code capacity}: a resuming client is not dropped for being sent its history.
+   */
+  public boolean offerReplayed(String frame) {
+    if (failed.get()) {
+      return false;
+    }
+    enqueue(new Item(frame, false));
+    return true;
+  }
+
+  private void enqueue(Item item) {
+    queue.add(item);
     if (sending.compareAndSet(false, true)) {
       pump();
     }
-    return true;
   }
 
   public int queued() {
@@ -59,7 +77,7 @@ public final class Outbox {
   /* Runs only while this outbox owns the "sending" flag. */
   private void pump() {
     while (!failed.get()) {
-      String next = queue.poll();
+      Item next = queue.poll();
       if (next == null) {
         sending.set(false);
         // A frame offered between poll() and set(false) would otherwise wait for the next offer.
@@ -68,8 +86,10 @@ public final class Outbox {
         }
         continue;
       }
-      queued.decrementAndGet();
-      if (!sendCompletedInline(next)) {
+      if (next.counted()) {
+        queued.decrementAndGet();
+      }
+      if (!sendCompletedInline(next.frame())) {
         return; // the completion handler goes on pumping
       }
     }

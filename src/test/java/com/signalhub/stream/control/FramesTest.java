@@ -25,7 +25,7 @@ class FramesTest {
 
   private static Signal signal(SignalType type, String price, boolean test) {
     return new Signal(
-        "id-1",
+        42L,
         type,
         "BTCUSDT",
         new BigDecimal(price),
@@ -39,7 +39,7 @@ class FramesTest {
   void signalIsEncodedExactlyAsTheContractShowsIt() {
     assertEquals(
         "{\"type\":\"buy\",\"content\":{\"symbol\":\"BTCUSDT\",\"price\":75000.00,"
-            + "\"timestamp\":1720000000},\"is_test\":false}",
+            + "\"timestamp\":1720000000},\"is_test\":false,\"seq\":42}",
         frames.signal(signal(SignalType.BUY, "75000.00", false)));
   }
 
@@ -47,7 +47,7 @@ class FramesTest {
   void sellAndTestFlagUseTheirWireNames() {
     assertEquals(
         "{\"type\":\"sell\",\"content\":{\"symbol\":\"BTCUSDT\",\"price\":0.5,"
-            + "\"timestamp\":1720000000},\"is_test\":true}",
+            + "\"timestamp\":1720000000},\"is_test\":true,\"seq\":42}",
         frames.signal(signal(SignalType.SELL, "0.5", true)));
   }
 
@@ -67,6 +67,13 @@ class FramesTest {
             "\\{\"type\":\"buy\",\"content\":\\{\"symbol\":\"BTCUSDT\",\"price\":75000\\.00,"
                 + "\"timestamp\":\\d{10}},\"is_test\":true}"),
         reply);
+  }
+
+  @Test
+  void replayTruncatedMarkerNamesTheFirstAvailableSeq() {
+    assertEquals(
+        "{\"type\":\"replay_truncated\",\"content\":{\"since\":10,\"first_available_seq\":5000}}",
+        frames.replayTruncated(10, 5000));
   }
 
   @Test

@@ -1,0 +1,106 @@
+package com.signalhub.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Micro this test starts itself (to stop and restart it), with the built WAR, on a free
+ * loopback port, its signal log in {@code dataDir}. Closing it kills the process, like a crash.
+ */
+final class PayaraProcess implements AutoCloseable {
+
+  private final Process process;
+  final URI base;
+
+  private PayaraProcess(Process process, URI base) {
+    this.process = process;
+    this.base = base;
+  }
+
+  static PayaraProcess start(Path dataDir, Path log) throws Exception {
+    int port = freePort();
+    Path postBoot = dataDir.resolve("post-boot.asadmin");
+    Files.writeString(
+        postBoot,
+        "create-jdbc-connection-pool --datasourceclassname=org.h2.jdbcx.JdbcDataSource"
+            + " --restype=javax.sql.DataSource --property=URL=jdbc\\:h2\\:file\\:"
+            + dataDir.toAbsolutePath().toString().replace(":", "\\:")
+            + "/signalhub;WRITE_DELAY\\=0 signalhub-pool\n"
+            + "create-jdbc-resource --connectionpoolid=signalhub-pool jdbc/signalhub\n");
+    String microJar =
+        Path.of(fish.payara.micro.PayaraMicro.class.getProtectionDomain().getCodeSource()
+                .getLocation()
+                .toURI())
+            .toString();
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            microJar,
+            "--deploy",
+            "target/signal-hub.war",
+            "--port",
+            String.valueOf(port),
+            "--nohazelcast",
+            "--nocluster",
+            "--prebootcommandfile",
+            "server-config/pre-boot-commands.asadmin",
+            "--postbootcommandfile",
+            postBoot.toString(),
+            "--systemproperties",
+            "src/test/resources/it-system.properties");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    CountDownLatch ready = new CountDownLatch(1);
+    Thread pump =
+        new Thread(
+            () -> copyOutput(process, log, ready), "payara-output-" + process.pid());
+    pump.setDaemon(true);
+    pump.start();
+    if (!ready.await(180, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("Payara Micro was not ready within 180 s; see " + log);
+    }
+    return new PayaraProcess(process, URI.create("http://127.0.0.1:" + port + "/"));
+  }
+
+  private static void copyOutput(Process process, Path log, CountDownLatch ready) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        out.println(line);
+        out.flush();
+        if (line.contains(") ready in ")) {
+          ready.countDown();
+        }
+      }
+    } catch (IOException e) {
+      // the process ended
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Kills the server without a chance to shut down (SIGKILL). */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(60, TimeUnit.SECONDS);
+  }
+}
