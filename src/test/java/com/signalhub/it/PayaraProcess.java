@@ -28,8 +28,8 @@ final class PayaraProcess implements AutoCloseable {
     this.base = base;
   }
 
-  static PayaraProcess start(Path dataDir, Path log) throws Exception {
-    int port = freePort();
+  /** Starts one with its signal log in an H2 database under {@code dataDir}. */
+  static PayaraProcess withH2(Path dataDir, Path log) throws Exception {
     Path postBoot = dataDir.resolve("post-boot.asadmin");
     Files.writeString(
         postBoot,
@@ -38,12 +38,34 @@ final class PayaraProcess implements AutoCloseable {
             + dataDir.toAbsolutePath().toString().replace(":", "\\:")
             + "/signalhub;WRITE_DELAY\\=0 signalhub-pool\n"
             + "create-jdbc-resource --connectionpoolid=signalhub-pool jdbc/signalhub\n");
+    return start(log, postBoot, List.of());
+  }
+
+  /**
+   * Starts one with the operator's PostgreSQL configuration, {@code
+   * server-config/postgresql/post-boot-commands.asadmin}, reading SIGNALHUB_DB_* from the
+   * environment, and the driver added with {@code --addlibs}.
+   */
+  static PayaraProcess withPostgres(Path log) throws Exception {
+    String driver =
+        Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI())
+            .toString();
+    return start(
+        log,
+        Path.of("server-config/postgresql/post-boot-commands.asadmin"),
+        List.of("--addlibs", driver));
+  }
+
+  private static PayaraProcess start(Path log, Path postBoot, List<String> extra)
+      throws Exception {
+    int port = freePort();
     String microJar =
         Path.of(fish.payara.micro.PayaraMicro.class.getProtectionDomain().getCodeSource()
                 .getLocation()
                 .toURI())
             .toString();
-    List<String> command =
+    List<String> command = new java.util.ArrayList<>(
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-jar",
@@ -59,7 +81,8 @@ final class PayaraProcess implements AutoCloseable {
             "--postbootcommandfile",
             postBoot.toString(),
             "--systemproperties",
-            "src/test/resources/it-system.properties");
+            "src/test/resources/it-system.properties"));
+    command.addAll(extra);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CountDownLatch ready = new CountDownLatch(1);
     Thread pump =

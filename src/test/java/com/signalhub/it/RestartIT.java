@@ -15,26 +15,35 @@ import org.junit.jupiter.api.Test;
 /** The signal log outlives the server: killed mid-stream, restarted, nothing acknowledged lost. */
 class RestartIT {
 
+  interface Server {
+    PayaraProcess start(String name) throws Exception;
+  }
+
   @Test
   void historySurvivesACrashSeqContinuesAndAResumingClientGetsWhatItMissed() throws Exception {
     Path data = Files.createDirectories(Path.of("target", "restart-it", "" + System.nanoTime()));
+    crashAndResume(name -> PayaraProcess.withH2(data, data.resolve(name + ".log")));
+  }
+
+  /** The scenario, for any storage: publish, kill the server, restart it, resume. */
+  static void crashAndResume(Server server) throws Exception {
     long seen;
     List<Long> missed = new ArrayList<>();
-    try (PayaraProcess server = PayaraProcess.start(data, data.resolve("first.log"));
-        WsClient client = WsClient.connect(server.base, SUBSCRIBER)) {
-      long a = publish(server.base, "BEFORE", "1");
+    try (PayaraProcess first = server.start("first");
+        WsClient client = WsClient.connect(first.base, SUBSCRIBER)) {
+      long a = publish(first.base, "BEFORE", "1");
       assertEquals(a, Api.seqOfFrame(client.next()));
       seen = a;
       for (int i = 1; i <= 5; i++) { // published while this client is (about to be) gone
-        missed.add(publish(server.base, "MISSED" + i, "2." + i));
+        missed.add(publish(first.base, "MISSED" + i, "2." + i));
       }
     } // SIGKILL: no orderly shutdown
-    try (PayaraProcess server = PayaraProcess.start(data, data.resolve("second.log"))) {
-      long after = publish(server.base, "AFTER", "3");
+    try (PayaraProcess second = server.start("second")) {
+      long after = publish(second.base, "AFTER", "3");
       assertTrue(after > missed.get(missed.size() - 1), "seq continues after the restart");
       missed.add(after);
       try (WsClient client =
-          WsClient.connect(URI.create(server.base + "?since=" + seen), SUBSCRIBER)) {
+          WsClient.connect(URI.create(second.base + "?since=" + seen), SUBSCRIBER)) {
         for (long seq : missed) {
           assertEquals(seq, Api.seqOfFrame(client.next()));
         }
