@@ -17,6 +17,11 @@ final class Api {
   private Api() {}
 
   static HttpResponse<String> publish(URI base, String token, String body) throws Exception {
+    return publish(base, token, body, null);
+  }
+
+  static HttpResponse<String> publish(URI base, String token, String body, String idempotencyKey)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve("/api/signals"))
             .timeout(WsClient.WAIT)
@@ -24,6 +29,9 @@ final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
+    }
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -43,11 +51,10 @@ final class Api {
 
   /** The seq of an accepted publish, from its 202 receipt. */
   static long seqOf(HttpResponse<String> accepted) {
-    Matcher seq = SEQ.matcher(accepted.body());
-    if (accepted.statusCode() != 202 || !seq.find()) {
+    if (accepted.statusCode() != 202) {
       throw new AssertionError("not accepted: " + accepted.statusCode() + " " + accepted.body());
     }
-    return Long.parseLong(seq.group(1));
+    return seqOfFrame(accepted.body());
   }
 
   static long seqOfFrame(String frame) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,39 +15,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Stored history, seq, replay with since, idempotency and staleness, over real sockets and H2. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DurabilityIT {
+class DurabilityIT extends DeployedWar {
 
   private static final Pattern MARKER =
       Pattern.compile(
           "\\{\"type\":\"replay_truncated\",\"content\":\\{\"since\":(\\d+),"
               + "\"first_available_seq\":(\\d+)}}");
   private static final int REPLAY_MAX_COUNT = 100; // it-system.properties
-
-  @ArquillianResource URI deployed;
-
-  private URI base;
-
-  @BeforeEach
-  void talkOverLoopback() {
-    base = Deployments.loopback(deployed);
-  }
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.builtWar();
-  }
 
   private long publish(String symbol, String price) throws Exception {
     return Api.seqOf(Api.publish(base, PUBLISHER, Api.signal("buy", symbol, price, Api.now())));
@@ -163,8 +139,8 @@ class DurabilityIT {
     try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
       String body = Api.signal("sell", "IDEM", "3.3", Api.now());
       String key = "order-" + System.nanoTime(); // the IT database outlives one run
-      HttpResponse<String> first = publishWithKey(body, key);
-      HttpResponse<String> retry = publishWithKey(body, key);
+      HttpResponse<String> first = Api.publish(base, PUBLISHER, body, key);
+      HttpResponse<String> retry = Api.publish(base, PUBLISHER, body, key);
       assertEquals(202, retry.statusCode());
       assertEquals(first.body(), retry.body(), "the retry answers with the first receipt");
       assertEquals("false", first.headers().firstValue("Idempotent-Replayed").orElse(""));
@@ -235,17 +211,5 @@ class DurabilityIT {
       from = seqs.get(seqs.size() - 1);
     }
     return seqs;
-  }
-
-  private HttpResponse<String> publishWithKey(String body, String key) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/api/signals"))
-            .timeout(WsClient.WAIT)
-            .header("Authorization", "Bearer " + PUBLISHER)
-            .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return java.net.http.HttpClient.newHttpClient()
-        .send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

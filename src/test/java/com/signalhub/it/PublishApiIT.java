@@ -9,35 +9,12 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** POST /api/signals as a publisher sees it: statuses and JSON bodies. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PublishApiIT {
-
-  @ArquillianResource URI deployed;
-
-  private URI base;
-
-  @BeforeEach
-  void talkOverLoopback() {
-    base = Deployments.loopback(deployed);
-  }
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.builtWar();
-  }
+class PublishApiIT extends DeployedWar {
 
   @Test
   void anAcceptedSignalIsIdentifiedAndEchoed() throws Exception {

@@ -16,41 +16,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client contract over real sockets: the guide's clients, as the JDK's WebSocket client. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StreamIT {
+class StreamIT extends DeployedWar {
 
   private static final Pattern TEST_REPLY =
       Pattern.compile(
           "\\{\"type\":\"buy\",\"content\":\\{\"symbol\":\"BTCUSDT\",\"price\":75000\\.00,"
               + "\"timestamp\":(\\d+)},\"is_test\":true}");
-
-  @ArquillianResource URI deployed;
-
-  private URI base;
-
-  @BeforeEach
-  void talkOverLoopback() {
-    base = Deployments.loopback(deployed);
-  }
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.builtWar();
-  }
 
   @ParameterizedTest(name = "Authorization: {0}")
   @NullSource
