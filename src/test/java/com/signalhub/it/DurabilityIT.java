@@ -173,7 +173,6 @@ class DurabilityIT extends DeployedWar {
     long b = publish("HIST2", "2.20");
     HttpResponse<String> page = Api.history(base, SUBSCRIBER, "since=" + since + "&limit=1");
     assertEquals(200, page.statusCode());
-    long now = Api.now();
     assertTrue(
         page.body().matches(
             "\\{\"last_seq\":" + a + ",\"signals\":\\[\\{\"type\":\"buy\",\"content\":\\{"
@@ -185,7 +184,6 @@ class DurabilityIT extends DeployedWar {
     assertEquals(400, Api.history(base, SUBSCRIBER, "since=-1").statusCode());
     assertEquals(400, Api.history(base, SUBSCRIBER, "limit=1001").statusCode());
     assertEquals(400, Api.history(base, SUBSCRIBER, "since=x").statusCode());
-    assertTrue(now > 0);
   }
 
   @Test

@@ -62,7 +62,7 @@ public class SignalSocket {
           new CloseReason(CloseCodes.VIOLATED_POLICY, "since must be a non-negative integer"));
       return;
     }
-    Subscriber subscriber = connections.register(session);
+    Subscriber subscriber = connections.register(session, since.isPresent());
     if (since.isPresent()) {
       replayer.resume(subscriber, since.getAsLong());
     }

@@ -28,11 +28,18 @@ public class Connections {
 
   private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
 
-  public Subscriber register(Session session) {
+  /**
+   * Adds a connection to the broadcast. One about to be replayed to holds live signals back from
+   * the moment it is added, so none reaches it ahead of (or twice with) its replay.
+   */
+  public Subscriber register(Session session, boolean resuming) {
     Outbox outbox =
         new Outbox(
             session.getAsyncRemote(), maxQueuedFrames, (failed, reason) -> drop(session, reason));
     Subscriber subscriber = new Subscriber(session, outbox, maxQueuedFrames, this::drop);
+    if (resuming) {
+      subscriber.holdLive();
+    }
     open.put(session.getId(), subscriber);
     return subscriber;
   }
@@ -50,10 +57,6 @@ public class Connections {
     for (Subscriber subscriber : open.values()) {
       subscriber.deliver(seq, frame);
     }
-  }
-
-  public int count() {
-    return open.size();
   }
 
   /** Closes a connection off the caller's thread (a close frame may block on a stuck client). */

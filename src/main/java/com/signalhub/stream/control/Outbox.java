@@ -70,10 +70,6 @@ public final class Outbox {
     }
   }
 
-  public int queued() {
-    return queued.get();
-  }
-
   /* Runs only while this outbox owns the "sending" flag. */
   private void pump() {
     while (!failed.get()) {

@@ -30,9 +30,11 @@ public class Replayer {
 
   @Resource ManagedExecutorService executor;
 
-  /** Holds live signals back at once, then replays off the caller's thread. */
+  /**
+   * Replays off the caller's thread to a subscriber registered as resuming: it has held live
+   * signals back since before the query runs, so one stored meanwhile is held, not lost.
+   */
   public void resume(Subscriber subscriber, long since) {
-    subscriber.holdLive(); // before the query: a signal stored meanwhile is held, not lost
     executor.execute(() -> replay(subscriber, since));
   }
 

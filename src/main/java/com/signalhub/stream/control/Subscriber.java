@@ -38,8 +38,8 @@ public final class Subscriber {
     return outbox;
   }
 
-  /** Starts holding live signals back, before the replay's query runs. */
-  public synchronized void holdLive() {
+  /** Starts holding live signals back; before the connection joins the broadcast. */
+  synchronized void holdLive() {
     held = new ArrayList<>();
   }
 
