@@ -40,76 +40,91 @@ public class IngestBench {
     int threads = args.length > 4 ? Integer.parseInt(args[4]) : 4;
 
     HttpClient http = HttpClient.newHttpClient();
-    long firstSeq = publish(http, base, publisher) ; // warm-up, and the replay's starting point
+    long firstSeq = publish(http, base, publisher); // warm-up, and the replay's starting point
     long[] latenciesNanos = new long[signals];
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
     List<CompletableFuture<Void>> runs = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      runs.add(CompletableFuture.runAsync(() -> {
-        for (int i = next.getAndIncrement(); i < signals; i = next.getAndIncrement()) {
-          long sent = System.nanoTime();
-          try {
-            publish(http, base, publisher);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-          latenciesNanos[i] = System.nanoTime() - sent;
-        }
-      }, pool));
+      runs.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = next.getAndIncrement(); i < signals; i = next.getAndIncrement()) {
+                  long sent = System.nanoTime();
+                  try {
+                    publish(http, base, publisher);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                  latenciesNanos[i] = System.nanoTime() - sent;
+                }
+              },
+              pool));
     }
     CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     Arrays.sort(latenciesNanos);
-    System.out.printf("HTTP ingest: %d signals, %d threads, %.2f s, %.0f signals/s%n",
+    System.out.printf(
+        "HTTP ingest: %d signals, %d threads, %.2f s, %.0f signals/s%n",
         signals, threads, seconds, signals / seconds);
-    System.out.printf("  publish latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
-        pct(latenciesNanos, 50), pct(latenciesNanos, 90), pct(latenciesNanos, 99),
+    System.out.printf(
+        "  publish latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
+        pct(latenciesNanos, 50),
+        pct(latenciesNanos, 90),
+        pct(latenciesNanos, 99),
         latenciesNanos[signals - 1] / 1e6);
 
     CountDownLatch replayed = new CountDownLatch(signals);
     AtomicInteger markers = new AtomicInteger();
     long replayStart = System.nanoTime();
-    WebSocket socket = http.newWebSocketBuilder()
-        .header("Authorization", "Bearer " + subscriber)
-        .buildAsync(URI.create(base.toString().replaceFirst("^http", "ws") + "?since=" + firstSeq),
-            new WebSocket.Listener() {
-              private final StringBuilder partial = new StringBuilder();
+    WebSocket socket =
+        http.newWebSocketBuilder()
+            .header("Authorization", "Bearer " + subscriber)
+            .buildAsync(
+                URI.create(base.toString().replaceFirst("^http", "ws") + "?since=" + firstSeq),
+                new WebSocket.Listener() {
+                  private final StringBuilder partial = new StringBuilder();
 
-              @Override
-              public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                partial.append(data);
-                if (last) {
-                  String frame = partial.toString();
-                  partial.setLength(0);
-                  if (frame.startsWith("{\"type\":\"replay_truncated\"")) {
-                    markers.incrementAndGet();
-                  } else if (SEQ.matcher(frame).find()) {
-                    replayed.countDown();
+                  @Override
+                  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                      String frame = partial.toString();
+                      partial.setLength(0);
+                      if (frame.startsWith("{\"type\":\"replay_truncated\"")) {
+                        markers.incrementAndGet();
+                      } else if (SEQ.matcher(frame).find()) {
+                        replayed.countDown();
+                      }
+                    }
+                    ws.request(1);
+                    return null;
                   }
-                }
-                ws.request(1);
-                return null;
-              }
-            }).get(15, TimeUnit.SECONDS);
+                })
+            .get(15, TimeUnit.SECONDS);
     boolean complete = replayed.await(120, TimeUnit.SECONDS);
     double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
-    System.out.printf("Replay of %d signals (connect to last frame): %.3f s%s%s%n",
-        signals - replayed.getCount(), replaySeconds, complete ? "" : " (INCOMPLETE)",
+    System.out.printf(
+        "Replay of %d signals (connect to last frame): %.3f s%s%s%n",
+        signals - replayed.getCount(),
+        replaySeconds,
+        complete ? "" : " (INCOMPLETE)",
         markers.get() > 0 ? " after a replay_truncated marker" : "");
     socket.abort();
   }
 
   private static long publish(HttpClient http, URI base, String token) throws Exception {
     String body = "{\"type\":\"buy\",\"content\":{\"symbol\":\"BENCH\",\"price\":75000.00}}";
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(base.resolve("/api/signals"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/signals"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     Matcher seq = SEQ.matcher(response.body());
     if (response.statusCode() != 202 || !seq.find()) {
       throw new IllegalStateException(response.statusCode() + " " + response.body());
@@ -118,6 +133,7 @@ public class IngestBench {
   }
 
   private static double pct(long[] sorted, int p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)]
+        / 1e6;
   }
 }

@@ -22,7 +22,8 @@ final class Deployments {
   static WebArchive builtWar() {
     File war = new File("target/signal-hub.war");
     if (!war.isFile()) {
-      throw new IllegalStateException(war + " is missing: run the integration tests with mvn verify");
+      throw new IllegalStateException(
+          war + " is missing: run the integration tests with mvn verify");
     }
     return ShrinkWrap.createFromZipFile(WebArchive.class, war);
   }

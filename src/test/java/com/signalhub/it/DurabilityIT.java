@@ -83,7 +83,8 @@ class DurabilityIT extends DeployedWar {
     for (int c = 0; c < 4; c++) { // clients resume while signals keep being stored
       clients.add(resume(base, since));
     }
-    CompletableFuture.allOf(publishers.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    CompletableFuture.allOf(publishers.toArray(CompletableFuture[]::new))
+        .get(120, TimeUnit.SECONDS);
     pool.shutdown();
     long last = publish("RACE-END", "1");
     List<Long> stored = storedSeqs(since, last);
@@ -107,7 +108,9 @@ class DurabilityIT extends DeployedWar {
         }
         long from = start;
         assertEquals(
-            stored.stream().filter(seq -> seq > from).toList(), seen, "since " + since + " from " + from);
+            stored.stream().filter(seq -> seq > from).toList(),
+            seen,
+            "since " + since + " from " + from);
       }
     }
   }
@@ -157,7 +160,8 @@ class DurabilityIT extends DeployedWar {
       HttpResponse<String> stale =
           Api.publish(base, PUBLISHER, Api.signal("buy", "STALE", "1", Api.now() - 61));
       assertEquals(422, stale.statusCode());
-      assertTrue(stale.body().startsWith("{\"error\":\"stale_signal\",\"message\":\"signal is stale"));
+      assertTrue(
+          stale.body().startsWith("{\"error\":\"stale_signal\",\"message\":\"signal is stale"));
       HttpResponse<String> ahead =
           Api.publish(base, PUBLISHER, Api.signal("buy", "AHEAD", "1", Api.now() + 3600));
       assertEquals(422, ahead.statusCode());
@@ -174,10 +178,15 @@ class DurabilityIT extends DeployedWar {
     HttpResponse<String> page = Api.history(base, SUBSCRIBER, "since=" + since + "&limit=1");
     assertEquals(200, page.statusCode());
     assertTrue(
-        page.body().matches(
-            "\\{\"last_seq\":" + a + ",\"signals\":\\[\\{\"type\":\"buy\",\"content\":\\{"
-                + "\"symbol\":\"HIST1\",\"price\":1.10,\"timestamp\":\\d+},\"is_test\":false,"
-                + "\"seq\":" + a + "}]}"),
+        page.body()
+            .matches(
+                "\\{\"last_seq\":"
+                    + a
+                    + ",\"signals\":\\[\\{\"type\":\"buy\",\"content\":\\{"
+                    + "\"symbol\":\"HIST1\",\"price\":1.10,\"timestamp\":\\d+},\"is_test\":false,"
+                    + "\"seq\":"
+                    + a
+                    + "}]}"),
         page.body());
     assertTrue(Api.history(base, SUBSCRIBER, "since=" + a).body().contains("\"seq\":" + b));
     assertEquals(401, Api.history(base, null, "since=0").statusCode());

@@ -48,8 +48,12 @@ final class PayaraProcess implements AutoCloseable {
    */
   static PayaraProcess withPostgres(Path log) throws Exception {
     String driver =
-        Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI())
+        Path.of(
+                org.postgresql.Driver.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI())
             .toString();
     return start(
         log,
@@ -57,37 +61,39 @@ final class PayaraProcess implements AutoCloseable {
         List.of("--addlibs", driver));
   }
 
-  private static PayaraProcess start(Path log, Path postBoot, List<String> extra)
-      throws Exception {
+  private static PayaraProcess start(Path log, Path postBoot, List<String> extra) throws Exception {
     int port = freePort();
     String microJar =
-        Path.of(fish.payara.micro.PayaraMicro.class.getProtectionDomain().getCodeSource()
-                .getLocation()
-                .toURI())
+        Path.of(
+                fish.payara.micro.PayaraMicro.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI())
             .toString();
-    List<String> command = new java.util.ArrayList<>(
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar",
-            microJar,
-            "--deploy",
-            "target/signal-hub.war",
-            "--port",
-            String.valueOf(port),
-            "--nohazelcast",
-            "--nocluster",
-            "--prebootcommandfile",
-            "server-config/pre-boot-commands.asadmin",
-            "--postbootcommandfile",
-            postBoot.toString(),
-            "--systemproperties",
-            "src/test/resources/it-system.properties"));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                microJar,
+                "--deploy",
+                "target/signal-hub.war",
+                "--port",
+                String.valueOf(port),
+                "--nohazelcast",
+                "--nocluster",
+                "--prebootcommandfile",
+                "server-config/pre-boot-commands.asadmin",
+                "--postbootcommandfile",
+                postBoot.toString(),
+                "--systemproperties",
+                "src/test/resources/it-system.properties"));
     command.addAll(extra);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CountDownLatch ready = new CountDownLatch(1);
     Thread pump =
-        new Thread(
-            () -> copyOutput(process, log, ready), "payara-output-" + process.pid());
+        new Thread(() -> copyOutput(process, log, ready), "payara-output-" + process.pid());
     pump.setDaemon(true);
     pump.start();
     if (!ready.await(180, TimeUnit.SECONDS)) {

@@ -5,7 +5,6 @@ import static com.signalhub.it.Deployments.SUBSCRIBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,10 +77,12 @@ class PublishApiIT extends DeployedWar {
     HttpResponse<String> response = Api.publish(base, PUBLISHER, body);
     assertEquals(400, response.statusCode(), response.body());
     assertTrue(
-        response.body().matches(
-            "\\{\"error\":\"invalid_signal\",\"message\":\"(?:[^\"\\\\]|\\\\.)+\",\"field\":\""
-                + Pattern.quote(field)
-                + "\"}"),
+        response
+            .body()
+            .matches(
+                "\\{\"error\":\"invalid_signal\",\"message\":\"(?:[^\"\\\\]|\\\\.)+\",\"field\":\""
+                    + Pattern.quote(field)
+                    + "\"}"),
         response.body());
   }
 
@@ -96,11 +97,11 @@ class PublishApiIT extends DeployedWar {
 
   @Test
   void withoutATokenThePublishIs401() throws Exception {
-    HttpResponse<String> response =
-        Api.publish(base, null, Api.signal("buy", "X", "1", Api.now()));
+    HttpResponse<String> response = Api.publish(base, null, Api.signal("buy", "X", "1", Api.now()));
     assertEquals(401, response.statusCode());
     assertEquals(
-        "Bearer realm=\"signal-hub\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+        "Bearer realm=\"signal-hub\"",
+        response.headers().firstValue("WWW-Authenticate").orElse(""));
     assertTrue(response.body().contains("\"error\":\"unauthorized\""), response.body());
     assertEquals(401, Api.publish(base, "not-a-known-token", "{}").statusCode());
   }

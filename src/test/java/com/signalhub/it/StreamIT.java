@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -172,7 +171,8 @@ class StreamIT extends DeployedWar {
                   for (int i = 1; i <= each; i++) {
                     try {
                       Api.seqOf(
-                          Api.publish(base, PUBLISHER, Api.signal("buy", symbol, "" + i, Api.now())));
+                          Api.publish(
+                              base, PUBLISHER, Api.signal("buy", symbol, "" + i, Api.now())));
                     } catch (Exception e) {
                       throw new IllegalStateException(e);
                     }

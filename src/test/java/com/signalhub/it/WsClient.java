@@ -52,7 +52,9 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
             .get(WAIT.toSeconds(), TimeUnit.SECONDS);
     client.send("test");
     List<String> before = new ArrayList<>(); // signals (or a replay) may come before the answer
-    for (String frame = client.next(); !frame.endsWith("\"is_test\":true}"); frame = client.next()) {
+    for (String frame = client.next();
+        !frame.endsWith("\"is_test\":true}");
+        frame = client.next()) {
       before.add(frame);
     }
     client.pushedBack.addAll(before);

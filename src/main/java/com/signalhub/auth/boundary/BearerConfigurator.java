@@ -17,8 +17,9 @@ import org.glassfish.tyrus.spi.UpgradeResponse;
 
 /**
  * Authenticates the WebSocket upgrade by its {@code Authorization: Bearer} header. A refused
- * upgrade is answered with a plain HTTP 401 and no session opens (the endpoint never sees it); an accepted one carries its
- * {@link TokenPrincipal} to the endpoint in the (per connection) user properties.
+ * upgrade is answered with a plain HTTP 401 and no session opens (the endpoint never sees it); an
+ * accepted one carries its {@link TokenPrincipal} to the endpoint in the (per connection) user
+ * properties.
  */
 public class BearerConfigurator extends ServerEndpointConfig.Configurator {
 

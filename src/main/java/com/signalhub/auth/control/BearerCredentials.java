@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 /** Reads the secret out of an {@code Authorization: Bearer <token>} header value (RFC 6750). */
 public final class BearerCredentials {
 
-  /** Scheme is case-insensitive; the token is token68: letters, digits and -._~+/ then = padding. */
-  private static final Pattern BEARER =
-      Pattern.compile("(?i:bearer) +([A-Za-z0-9\\-._~+/]+=*) *");
+  /**
+   * Scheme is case-insensitive; the token is token68: letters, digits and -._~+/ then = padding.
+   */
+  private static final Pattern BEARER = Pattern.compile("(?i:bearer) +([A-Za-z0-9\\-._~+/]+=*) *");
 
   private BearerCredentials() {}
 

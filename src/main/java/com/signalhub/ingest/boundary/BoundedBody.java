@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Reads a request body as UTF-8, refusing (413) one larger than the limit without reading it all. */
+/**
+ * Reads a request body as UTF-8, refusing (413) one larger than the limit without reading it all.
+ */
 final class BoundedBody {
 
   private BoundedBody() {}

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Trading signals go stale: refuses a timestamp too far behind (or ahead of) the server's clock. */
+/**
+ * Trading signals go stale: refuses a timestamp too far behind (or ahead of) the server's clock.
+ */
 @ApplicationScoped
 public class Freshness {
 

@@ -82,6 +82,10 @@ public class SignalIntake {
     return price.scale() >= 0
         ? request
         : new SignalRequest(
-            request.type(), request.symbol(), price.setScale(0), request.timestamp(), request.test());
+            request.type(),
+            request.symbol(),
+            price.setScale(0),
+            request.timestamp(),
+            request.test());
   }
 }

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The signal stream at {@code ws(s)://host:port/}, or {@code /?since=N} to first replay what was
- * stored after seq N. One instance per connection; only authenticated upgrades reach it (see
- * {@link BearerConfigurator}).
+ * stored after seq N. One instance per connection; only authenticated upgrades reach it (see {@link
+ * BearerConfigurator}).
  */
 @ServerEndpoint(value = "/", configurator = BearerConfigurator.class)
 public class SignalSocket {
@@ -76,15 +76,15 @@ public class SignalSocket {
   public void command(String text, Session session) throws IOException {
     if (Utf8.length(text) > maxInboundBytes) {
       session.close(
-          new CloseReason(
-              CloseCodes.TOO_BIG, "message larger than " + maxInboundBytes + " bytes"));
+          new CloseReason(CloseCodes.TOO_BIG, "message larger than " + maxInboundBytes + " bytes"));
       return;
     }
     String reply =
         "test".equals(text.strip())
             ? frames.testReply()
             : frames.error(
-                "unknown_command", "unknown command '" + echo(text) + "': the only command is test");
+                "unknown_command",
+                "unknown command '" + echo(text) + "': the only command is test");
     connections.of(session).ifPresent(subscriber -> subscriber.outbox().offer(reply));
   }
 

@@ -8,8 +8,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Pushes every accepted signal to every open connection: encoded once, queued on each connection
- * in acceptance order (see SignalIntake for why the event is observed synchronously).
+ * Pushes every accepted signal to every open connection: encoded once, queued on each connection in
+ * acceptance order (see SignalIntake for why the event is observed synchronously).
  */
 @ApplicationScoped
 public class Broadcaster {

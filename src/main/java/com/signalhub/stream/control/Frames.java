@@ -1,9 +1,9 @@
 package com.signalhub.stream.control;
 
 import com.signalhub.signal.entity.Signal;
+import com.signalhub.signal.entity.SignalFrame;
 import com.signalhub.stream.entity.ErrorFrame;
 import com.signalhub.stream.entity.ReplayTruncatedFrame;
-import com.signalhub.signal.entity.SignalFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;

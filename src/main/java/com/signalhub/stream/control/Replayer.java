@@ -13,9 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Brings a client that connected with {@code ?since=N} up to date: everything stored after N (within
- * the replay bounds, announced by a marker when not all of it), then live, with no gap and no
- * duplicate at the switch.
+ * Brings a client that connected with {@code ?since=N} up to date: everything stored after N
+ * (within the replay bounds, announced by a marker when not all of it), then live, with no gap and
+ * no duplicate at the switch.
  */
 @ApplicationScoped
 public class Replayer {

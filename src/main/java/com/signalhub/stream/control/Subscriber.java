@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * One open connection. While its replay runs, live signals are held back; when the replay ends,
- * the held ones not already replayed follow it, so the switch from replay to live has no gap and no
+ * One open connection. While its replay runs, live signals are held back; when the replay ends, the
+ * held ones not already replayed follow it, so the switch from replay to live has no gap and no
  * duplicate.
  */
 public final class Subscriber {

@@ -13,8 +13,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 public record ReplayTruncatedFrame(String type, Content content) {
 
   @JsonbPropertyOrder({"since", "firstAvailableSeq"})
-  public record Content(
-      long since, @JsonbProperty("first_available_seq") long firstAvailableSeq) {}
+  public record Content(long since, @JsonbProperty("first_available_seq") long firstAvailableSeq) {}
 
   public static ReplayTruncatedFrame of(long since, long firstAvailableSeq) {
     return new ReplayTruncatedFrame("replay_truncated", new Content(since, firstAvailableSeq));

@@ -13,7 +13,8 @@ class BearerCredentialsTest {
 
   @Test
   void readsTheTokenOfABearerHeader() {
-    assertEquals(Optional.of("abc.DEF-1_~+/=="), BearerCredentials.secretOf("Bearer abc.DEF-1_~+/=="));
+    assertEquals(
+        Optional.of("abc.DEF-1_~+/=="), BearerCredentials.secretOf("Bearer abc.DEF-1_~+/=="));
     assertEquals(Optional.of("abc"), BearerCredentials.secretOf("bearer abc"));
     assertEquals(Optional.of("abc"), BearerCredentials.secretOf("BEARER   abc "));
   }
@@ -21,7 +22,16 @@ class BearerCredentialsTest {
   @ParameterizedTest
   @NullSource
   @ValueSource(
-      strings = {"", "Bearer", "Bearer ", "Basic abc", "Bearerabc", "Bearer a b", "Bearer a=b", "abc"})
+      strings = {
+        "",
+        "Bearer",
+        "Bearer ",
+        "Basic abc",
+        "Bearerabc",
+        "Bearer a b",
+        "Bearer a=b",
+        "abc"
+      })
   void anythingElseIsNoBearerToken(String header) {
     assertTrue(BearerCredentials.secretOf(header).isEmpty());
   }

@@ -75,7 +75,6 @@ class SignalRulesTest {
         assertThrows(
             InvalidSignalException.class,
             () -> rules.check(request("BTCUSDT", "1", 1720000000123L)));
-    assertEquals(
-        "timestamp looks like milliseconds: send Unix time in seconds", e.getMessage());
+    assertEquals("timestamp looks like milliseconds: send Unix time in seconds", e.getMessage());
   }
 }

@@ -53,10 +53,14 @@ class FramesTest {
 
   @Test
   void pricesKeepEveryDigitAndNeverTurnScientific() {
-    assertTrue(frames.signal(signal(SignalType.BUY, "0.000000012345", false))
-        .contains("\"price\":0.000000012345,"));
-    assertTrue(frames.signal(signal(SignalType.BUY, "123456789012345.123456789012", false))
-        .contains("\"price\":123456789012345.123456789012,"));
+    assertTrue(
+        frames
+            .signal(signal(SignalType.BUY, "0.000000012345", false))
+            .contains("\"price\":0.000000012345,"));
+    assertTrue(
+        frames
+            .signal(signal(SignalType.BUY, "123456789012345.123456789012", false))
+            .contains("\"price\":123456789012345.123456789012,"));
   }
 
   @Test

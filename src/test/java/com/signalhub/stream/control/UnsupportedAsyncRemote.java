@@ -2,7 +2,6 @@ package com.signalhub.stream.control;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Future;
 
