@@ -35,6 +35,12 @@ public final class Outbox {
     this.onFailure = onFailure;
   }
 
+  /** Why a connection that fell more than {@code frames} behind is closed: retry with since. */
+  static CloseReason tooSlow(int frames) {
+    return new CloseReason(
+        CloseCodes.TRY_AGAIN_LATER, "too slow: more than " + frames + " frames queued");
+  }
+
   /** Queues a frame; false when this connection has failed or is too far behind. */
   public boolean offer(String frame) {
     if (failed.get()) {
@@ -42,9 +48,7 @@ public final class Outbox {
     }
     if (queued.incrementAndGet() > capacity) {
       queued.decrementAndGet();
-      fail(
-          new CloseReason(
-              CloseCodes.TRY_AGAIN_LATER, "too slow: more than " + capacity + " frames queued"));
+      fail(tooSlow(capacity));
       return false;
     }
     enqueue(new Item(frame, true));

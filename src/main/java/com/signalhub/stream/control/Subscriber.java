@@ -1,7 +1,6 @@
 package com.signalhub.stream.control;
 
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,10 +63,7 @@ public final class Subscriber {
       held.add(new Held(seq, frame));
     } else {
       held = null;
-      onOverflow.accept(
-          session,
-          new CloseReason(
-              CloseCodes.TRY_AGAIN_LATER, "too slow: more than " + maxHeld + " frames queued"));
+      onOverflow.accept(session, Outbox.tooSlow(maxHeld));
     }
   }
 }
