@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -23,30 +24,61 @@ final class PayaraProcess implements AutoCloseable {
   private final Process process;
   final URI base;
 
-  private PayaraProcess(Process process, URI base) {
+  private final int jmsPort;
+  private final Map<String, String> broker;
+
+  private PayaraProcess(Process process, URI base, int jmsPort, Map<String, String> broker) {
     this.process = process;
     this.base = base;
+    this.jmsPort = jmsPort;
+    this.broker = broker;
   }
 
-  /** Starts one with its signal log in an H2 database under {@code dataDir}. */
+  /** A producer to its broker: the one embedded in it, or the external one it was pointed at. */
+  Jms jms() {
+    return broker.isEmpty()
+        ? new Jms(jmsPort)
+        : new Jms(
+            jmsPort,
+            broker.get("SIGNALHUB_JMS_USER"),
+            broker.get("SIGNALHUB_JMS_PASSWORD"),
+            broker.get("SIGNALHUB_JMS_QUEUE"),
+            broker.get("SIGNALHUB_JMS_DLQ"));
+  }
+
+  /**
+   * Starts one with its signal log in an H2 database and an embedded broker's journal under {@code
+   * dataDir}, like the local run.
+   */
   static PayaraProcess withH2(Path dataDir, Path log) throws Exception {
+    int jmsPort = freePort();
+    String data = dataDir.toAbsolutePath().toString().replace(":", "\\:");
+    String jms =
+        Files.readString(Path.of("target/test-classes/it-post-boot.asadmin"))
+            .lines()
+            .filter(line -> line.contains("artemis") || line.contains("jms"))
+            .map(line -> line.replace("target/it-data/artemis", data + "/artemis"))
+            .map(line -> line.replaceAll("(?i)(port\\\\?=)\\d+", "$1" + jmsPort))
+            .reduce("", (all, line) -> all + line + "\n");
     Path postBoot = dataDir.resolve("post-boot.asadmin");
     Files.writeString(
         postBoot,
         "create-jdbc-connection-pool --datasourceclassname=org.h2.jdbcx.JdbcDataSource"
             + " --restype=javax.sql.DataSource --property=URL=jdbc\\:h2\\:file\\:"
-            + dataDir.toAbsolutePath().toString().replace(":", "\\:")
+            + data
             + "/signalhub;WRITE_DELAY\\=0 signalhub-pool\n"
-            + "create-jdbc-resource --connectionpoolid=signalhub-pool jdbc/signalhub\n");
-    return start(log, postBoot, List.of());
+            + "create-jdbc-resource --connectionpoolid=signalhub-pool jdbc/signalhub\n"
+            + jms);
+    return start(log, postBoot, List.of(), Map.of(), jmsPort);
   }
 
   /**
-   * Starts one with the operator's PostgreSQL configuration, {@code
-   * server-config/postgresql/post-boot-commands.asadmin}, reading SIGNALHUB_DB_* from the
-   * environment, and the driver added with {@code --addlibs}.
+   * Starts one with the operator's production configuration, {@code
+   * server-config/production/post-boot-commands.asadmin}: PostgreSQL from the SIGNALHUB_DB_*
+   * variables of this JVM's environment, the driver added with {@code --addlibs}, and the external
+   * Artemis broker {@code broker} describes (SIGNALHUB_JMS_* set for the server).
    */
-  static PayaraProcess withPostgres(Path log) throws Exception {
+  static PayaraProcess withPostgres(Path log, Map<String, String> broker) throws Exception {
     String driver =
         Path.of(
                 org.postgresql.Driver.class
@@ -57,11 +89,15 @@ final class PayaraProcess implements AutoCloseable {
             .toString();
     return start(
         log,
-        Path.of("server-config/postgresql/post-boot-commands.asadmin"),
-        List.of("--addlibs", driver));
+        Path.of("server-config/production/post-boot-commands.asadmin"),
+        List.of("--addlibs", driver),
+        broker,
+        Integer.parseInt(broker.get("SIGNALHUB_JMS_PORT")));
   }
 
-  private static PayaraProcess start(Path log, Path postBoot, List<String> extra) throws Exception {
+  private static PayaraProcess start(
+      Path log, Path postBoot, List<String> extra, Map<String, String> env, int jmsPort)
+      throws Exception {
     int port = freePort();
     String microJar =
         Path.of(
@@ -90,7 +126,9 @@ final class PayaraProcess implements AutoCloseable {
                 "--systemproperties",
                 "src/test/resources/it-system.properties"));
     command.addAll(extra);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process process = builder.start();
     CountDownLatch ready = new CountDownLatch(1);
     Thread pump =
         new Thread(() -> copyOutput(process, log, ready), "payara-output-" + process.pid());
@@ -100,7 +138,7 @@ final class PayaraProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("Payara Micro was not ready within 180 s; see " + log);
     }
-    return new PayaraProcess(process, URI.create("http://127.0.0.1:" + port + "/"));
+    return new PayaraProcess(process, URI.create("http://127.0.0.1:" + port + "/"), jmsPort, env);
   }
 
   private static void copyOutput(Process process, Path log, CountDownLatch ready) {
@@ -120,7 +158,7 @@ final class PayaraProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }

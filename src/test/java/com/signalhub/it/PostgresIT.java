@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The storage scenario against a real PostgreSQL, configured the way an operator does it
- * (server-config/postgresql/ and SIGNALHUB_DB_* variables). .ci/run installs and starts Debian's
- * PostgreSQL and sets the variables; without them this test is skipped and says so.
+ * The crash scenario with the production configuration (server-config/production/): a real
+ * PostgreSQL from the SIGNALHUB_DB_* variables, and an external Artemis broker with credentials and
+ * its own queue names. .ci/run installs and starts Debian's PostgreSQL and sets the variables;
+ * without them this test is skipped and says so.
  */
 class PostgresIT {
 
@@ -19,6 +20,10 @@ class PostgresIT {
         System.getenv("SIGNALHUB_DB_HOST") != null,
         "SIGNALHUB_DB_HOST etc. not set: no PostgreSQL to test against (.ci/run provides one)");
     Path logs = Files.createDirectories(Path.of("target", "postgres-it"));
-    RestartIT.crashAndResume(name -> PayaraProcess.withPostgres(logs.resolve(name + ".log")));
+    Path brokerData = logs.resolve("broker-" + System.nanoTime());
+    try (ExternalBroker broker = new ExternalBroker(brokerData)) {
+      RestartIT.crashAndResume(
+          name -> PayaraProcess.withPostgres(logs.resolve(name + ".log"), broker.environment()));
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The signal log outlives the server: killed mid-stream, restarted, nothing acknowledged lost. */
@@ -29,6 +30,8 @@ class RestartIT {
   static void crashAndResume(Server server) throws Exception {
     long seen;
     List<Long> missed = new ArrayList<>();
+    String jmsSignal = Api.signal("buy", "MISSEDJMS", "5", Api.now());
+    String jmsKey = "crash-" + System.nanoTime();
     try (PayaraProcess first = server.start("first");
         WsClient client = WsClient.connect(first.base, SUBSCRIBER)) {
       long a = publish(first.base, "BEFORE", "1");
@@ -37,16 +40,30 @@ class RestartIT {
       for (int i = 1; i <= 5; i++) { // published while this client is (about to be) gone
         missed.add(publish(first.base, "MISSED" + i, "2." + i));
       }
+      try (Jms jms = first.jms()) {
+        jms.send(jmsSignal, "crash-1", Map.of("IdempotencyKey", jmsKey));
+      }
+      String frame = client.next();
+      while (!frame.contains("\"symbol\":\"MISSEDJMS\"")) {
+        frame = client.next();
+      }
+      missed.add(Api.seqOfFrame(frame)); // stored, then acknowledged
     } // SIGKILL: no orderly shutdown
     try (PayaraProcess second = server.start("second")) {
       long after = publish(second.base, "AFTER", "3");
       assertTrue(after > missed.get(missed.size() - 1), "seq continues after the restart");
       missed.add(after);
       try (WsClient client =
-          WsClient.connect(URI.create(second.base + "?since=" + seen), SUBSCRIBER)) {
+              WsClient.connect(URI.create(second.base + "?since=" + seen), SUBSCRIBER);
+          Jms jms = second.jms()) {
         for (long seq : missed) {
           assertEquals(seq, Api.seqOfFrame(client.next()));
         }
+        // The producer retries the JMS signal it is unsure about: stored once, not broadcast again.
+        jms.send(jmsSignal, "crash-2", Map.of("IdempotencyKey", jmsKey));
+        jms.send(Api.signal("buy", "LASTJMS", "4", Api.now()), "crash-3", Map.of());
+        String next = client.next();
+        assertTrue(next.contains("\"symbol\":\"LASTJMS\""), next);
       }
     }
   }

@@ -2,10 +2,10 @@ package com.signalhub.ingest.boundary;
 
 import com.signalhub.auth.boundary.Secured;
 import com.signalhub.auth.entity.Role;
+import com.signalhub.ingest.control.IdempotencyKeys;
 import com.signalhub.ingest.control.SignalRequestParser;
 import com.signalhub.signal.control.SignalIntake;
 import com.signalhub.signal.entity.Acceptance;
-import com.signalhub.signal.entity.InvalidSignalException;
 import com.signalhub.signal.entity.Provenance;
 import com.signalhub.signal.entity.SignalSource;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,7 +32,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SignalsResource {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
   @Inject SignalIntake intake;
 
@@ -49,10 +47,7 @@ public class SignalsResource {
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
       @Context SecurityContext caller)
       throws IOException {
-    if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-      throw new InvalidSignalException(
-          IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 128 visible ASCII characters");
-    }
+    IdempotencyKeys.check(IDEMPOTENCY_KEY, idempotencyKey);
     String json = BoundedBody.read(body, maxBodyBytes);
     Provenance from =
         new Provenance(SignalSource.HTTP, caller.getUserPrincipal().getName(), idempotencyKey);
