@@ -51,6 +51,27 @@ final class PayaraProcess implements AutoCloseable {
    * dataDir}, like the local run.
    */
   static PayaraProcess withH2(Path dataDir, Path log) throws Exception {
+    return withH2(
+        dataDir,
+        log,
+        Path.of("server-config/pre-boot-commands.asadmin"),
+        Map.of(),
+        List.of(),
+        Path.of("src/test/resources/it-system.properties"));
+  }
+
+  /**
+   * As {@link #withH2(Path, Path)}, with another pre-boot file, environment, more Payara Micro
+   * options and other system properties.
+   */
+  static PayaraProcess withH2(
+      Path dataDir,
+      Path log,
+      Path preBoot,
+      Map<String, String> env,
+      List<String> micro,
+      Path systemProperties)
+      throws Exception {
     int jmsPort = freePort();
     String data = dataDir.toAbsolutePath().toString().replace(":", "\\:");
     String jms =
@@ -69,7 +90,7 @@ final class PayaraProcess implements AutoCloseable {
             + "/signalhub;WRITE_DELAY\\=0 signalhub-pool\n"
             + "create-jdbc-resource --connectionpoolid=signalhub-pool jdbc/signalhub\n"
             + jms);
-    return start(log, postBoot, List.of(), Map.of(), jmsPort);
+    return start(log, preBoot, postBoot, micro, systemProperties, env, Map.of(), jmsPort);
   }
 
   /**
@@ -89,14 +110,24 @@ final class PayaraProcess implements AutoCloseable {
             .toString();
     return start(
         log,
+        Path.of("server-config/pre-boot-commands.asadmin"),
         Path.of("server-config/production/post-boot-commands.asadmin"),
         List.of("--addlibs", driver),
+        Path.of("src/test/resources/it-system.properties"),
+        broker,
         broker,
         Integer.parseInt(broker.get("SIGNALHUB_JMS_PORT")));
   }
 
   private static PayaraProcess start(
-      Path log, Path postBoot, List<String> extra, Map<String, String> env, int jmsPort)
+      Path log,
+      Path preBoot,
+      Path postBoot,
+      List<String> extra,
+      Path systemProperties,
+      Map<String, String> env,
+      Map<String, String> broker,
+      int jmsPort)
       throws Exception {
     int port = freePort();
     String microJar =
@@ -109,22 +140,23 @@ final class PayaraProcess implements AutoCloseable {
             .toString();
     List<String> command =
         new java.util.ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                microJar,
-                "--deploy",
-                "target/signal-hub.war",
-                "--port",
-                String.valueOf(port),
-                "--nohazelcast",
-                "--nocluster",
-                "--prebootcommandfile",
-                "server-config/pre-boot-commands.asadmin",
-                "--postbootcommandfile",
-                postBoot.toString(),
-                "--systemproperties",
-                "src/test/resources/it-system.properties"));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(
+        List.of(
+            "-jar",
+            microJar,
+            "--deploy",
+            "target/signal-hub.war",
+            "--port",
+            String.valueOf(port),
+            "--nohazelcast",
+            "--nocluster",
+            "--prebootcommandfile",
+            preBoot.toString(),
+            "--postbootcommandfile",
+            postBoot.toString(),
+            "--systemproperties",
+            systemProperties.toString()));
     command.addAll(extra);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);
@@ -138,7 +170,8 @@ final class PayaraProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("Payara Micro was not ready within 180 s; see " + log);
     }
-    return new PayaraProcess(process, URI.create("http://127.0.0.1:" + port + "/"), jmsPort, env);
+    return new PayaraProcess(
+        process, URI.create("http://127.0.0.1:" + port + "/"), jmsPort, broker);
   }
 
   private static void copyOutput(Process process, Path log, CountDownLatch ready) {
@@ -162,6 +195,12 @@ final class PayaraProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
+  }
+
+  /** Asks the server to stop (SIGTERM), as an operator or orchestrator does, and waits. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    process.waitFor(60, TimeUnit.SECONDS);
   }
 
   /** Kills the server without a chance to shut down (SIGKILL). */

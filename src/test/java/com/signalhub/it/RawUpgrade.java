@@ -1,8 +1,10 @@
 package com.signalhub.it;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,16 @@ final class RawUpgrade implements AutoCloseable {
   }
 
   static RawUpgrade open(URI base, String authorization) throws IOException {
-    Socket socket = new Socket(base.getHost(), base.getPort());
+    return open(base, authorization, 0);
+  }
+
+  /** With a small receive buffer ({@code receiveBuffer} bytes, 0: the default) to stall sooner. */
+  static RawUpgrade open(URI base, String authorization, int receiveBuffer) throws IOException {
+    Socket socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
+    socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
     socket.setSoTimeout((int) WsClient.WAIT.toMillis());
     String request =
         "GET / HTTP/1.1\r\n"
@@ -56,6 +67,28 @@ final class RawUpgrade implements AutoCloseable {
   /** What follows the head, up to the server's close; times out if the server keeps it open. */
   String readToEnd() throws IOException {
     return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Reads the server's frames, ignoring all but a close frame, and returns that frame's code; times
+   * out if the server sends nothing for a minute.
+   */
+  int awaitCloseCode() throws IOException {
+    socket.setSoTimeout(60_000);
+    DataInputStream in = new DataInputStream(socket.getInputStream());
+    while (true) {
+      int opcode = in.readUnsignedByte() & 0x0F;
+      long length = in.readUnsignedByte() & 0x7F; // server frames are not masked
+      if (length == 126) {
+        length = in.readUnsignedShort();
+      } else if (length == 127) {
+        length = in.readLong();
+      }
+      byte[] payload = in.readNBytes((int) length);
+      if (opcode == 0x8) {
+        return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+      }
+    }
   }
 
   /** Disappear without a close frame or FIN: a reset, as when a client's machine dies. */

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,12 +45,16 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
    * between would not be for it. The answer to {@code test} proves the endpoint is open.
    */
   static WsClient connect(URI base, String token) throws Exception {
+    return connect(HTTP, base, Map.of("Authorization", "Bearer " + token));
+  }
+
+  /** Connects to {@code base} (its query included) with these headers, over this client. */
+  static WsClient connect(HttpClient http, URI base, Map<String, String> headers) throws Exception {
     WsClient client = new WsClient();
+    WebSocket.Builder builder = http.newWebSocketBuilder();
+    headers.forEach(builder::header);
     client.socket =
-        HTTP.newWebSocketBuilder()
-            .header("Authorization", "Bearer " + token)
-            .buildAsync(streamUri(base), client)
-            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        builder.buildAsync(streamUri(base), client).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     client.send("test");
     List<String> before = new ArrayList<>(); // signals (or a replay) may come before the answer
     for (String frame = client.next();
@@ -63,11 +68,15 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
   /** The HTTP status the upgrade was refused with; fails if a session opened. */
   static int refusedStatus(URI base, String authorization) throws Exception {
+    return refusedStatus(
+        base, authorization == null ? Map.of() : Map.of("Authorization", authorization));
+  }
+
+  /** The HTTP status an upgrade with these headers was refused with; fails if a session opened. */
+  static int refusedStatus(URI base, Map<String, String> headers) throws Exception {
     WsClient client = new WsClient();
     WebSocket.Builder builder = HTTP.newWebSocketBuilder();
-    if (authorization != null) {
-      builder.header("Authorization", authorization);
-    }
+    headers.forEach(builder::header);
     try {
       builder.buildAsync(streamUri(base), client).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -81,6 +90,10 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
     fail("the upgrade was accepted");
     return -1;
+  }
+
+  static HttpClient http() {
+    return HTTP;
   }
 
   void send(String text) throws Exception {

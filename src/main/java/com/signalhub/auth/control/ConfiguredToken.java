@@ -2,17 +2,14 @@ package com.signalhub.auth.control;
 
 import com.signalhub.auth.entity.Role;
 import com.signalhub.auth.entity.TokenPrincipal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One token from the {@code signalhub.tokens} setting ({@code name:role:secret,...}). Only the
- * SHA-256 of the secret is kept in memory.
+ * One token from the {@code signalhub.tokens} setting ({@code name:role:secret,...}), which seeds
+ * the token store at start. Only the SHA-256 of the secret is kept.
  */
 record ConfiguredToken(TokenPrincipal principal, byte[] secretHash) {
 
@@ -52,7 +49,7 @@ record ConfiguredToken(TokenPrincipal principal, byte[] secretHash) {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        where + "role of " + name + " must be subscriber or publisher"));
+                        where + "role of " + name + " must be subscriber, publisher or admin"));
     String secret = parts[2].strip();
     if (BearerCredentials.secretOf("Bearer " + secret).isEmpty()) {
       throw new IllegalArgumentException(
@@ -66,10 +63,6 @@ record ConfiguredToken(TokenPrincipal principal, byte[] secretHash) {
   }
 
   static byte[] sha256(String secret) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-    }
+    return Secrets.sha256(secret);
   }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 /** What a token may do. Any valid token may subscribe to the stream. */
 public enum Role {
   SUBSCRIBER("subscriber"),
-  PUBLISHER("publisher");
+  PUBLISHER("publisher"),
+  ADMIN("admin");
 
   private final String configName;
 
@@ -17,9 +18,9 @@ public enum Role {
     return configName;
   }
 
-  /** A publisher may do what a subscriber may; a subscriber may not publish. */
+  /** Each role may do what the ones before it may: admin ⊃ publisher ⊃ subscriber. */
   public boolean permits(Role required) {
-    return this == required || this == PUBLISHER;
+    return ordinal() >= required.ordinal();
   }
 
   public static Optional<Role> fromConfigName(String name) {

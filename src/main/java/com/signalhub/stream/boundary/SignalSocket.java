@@ -1,9 +1,9 @@
 package com.signalhub.stream.boundary;
 
-import com.signalhub.auth.boundary.BearerConfigurator;
-import com.signalhub.auth.entity.TokenPrincipal;
+import com.signalhub.stream.control.Admission;
 import com.signalhub.stream.control.Connections;
 import com.signalhub.stream.control.Frames;
+import com.signalhub.stream.control.InboundRate;
 import com.signalhub.stream.control.Replayer;
 import com.signalhub.stream.control.Subscriber;
 import jakarta.inject.Inject;
@@ -14,6 +14,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -26,10 +27,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The signal stream at {@code ws(s)://host:port/}, or {@code /?since=N} to first replay what was
- * stored after seq N. One instance per connection; only authenticated upgrades reach it (see {@link
- * BearerConfigurator}).
+ * stored after seq N. One instance per connection; only admitted upgrades reach it (see {@link
+ * StreamHandshake}).
  */
-@ServerEndpoint(value = "/", configurator = BearerConfigurator.class)
+@ServerEndpoint(value = "/", configurator = StreamHandshake.class)
 public class SignalSocket {
 
   private static final Logger LOG = Logger.getLogger(SignalSocket.class.getName());
@@ -45,16 +46,22 @@ public class SignalSocket {
   @ConfigProperty(name = "signalhub.stream.max-inbound-bytes", defaultValue = "4096")
   int maxInboundBytes;
 
-  private TokenPrincipal principal;
+  @Inject
+  @ConfigProperty(name = "signalhub.stream.max-inbound-per-second", defaultValue = "5")
+  int maxInboundPerSecond;
+
+  private Admission admission;
+  private InboundRate inboundRate;
 
   @OnOpen
   public void open(Session session, EndpointConfig config) throws IOException {
-    principal = (TokenPrincipal) config.getUserProperties().get(BearerConfigurator.PRINCIPAL);
-    if (principal == null) {
+    admission = (Admission) config.getUserProperties().get(StreamHandshake.ADMISSION);
+    if (admission == null) {
       session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "not authenticated"));
       return;
     }
-    session.getUserProperties().put(BearerConfigurator.PRINCIPAL, principal);
+    admission.claim();
+    inboundRate = new InboundRate(maxInboundPerSecond, System.nanoTime());
     session.setMaxTextMessageBufferSize(maxInboundBytes);
     OptionalLong since = since(session);
     if (since == null) {
@@ -62,18 +69,26 @@ public class SignalSocket {
           new CloseReason(CloseCodes.VIOLATED_POLICY, "since must be a non-negative integer"));
       return;
     }
-    Subscriber subscriber = connections.register(session, since.isPresent());
+    Subscriber subscriber =
+        connections.register(session, admission.principal().name(), since.isPresent());
     if (since.isPresent()) {
       replayer.resume(subscriber, since.getAsLong());
     }
     LOG.log(
         Level.INFO,
         "Connection {0} opened by token {1}",
-        new Object[] {session.getId(), principal.name()});
+        new Object[] {session.getId(), admission.principal().name()});
   }
 
   @OnMessage
   public void command(String text, Session session) throws IOException {
+    if (!inboundRate.tryTake(System.nanoTime())) {
+      session.close(
+          new CloseReason(
+              CloseCodes.VIOLATED_POLICY,
+              "rate limit: more than " + maxInboundPerSecond + " messages per second"));
+      return;
+    }
     if (Utf8.length(text) > maxInboundBytes) {
       session.close(
           new CloseReason(CloseCodes.TOO_BIG, "message larger than " + maxInboundBytes + " bytes"));
@@ -93,20 +108,33 @@ public class SignalSocket {
     session.close(new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
   }
 
+  @OnMessage
+  public void pong(PongMessage pong, Session session) {
+    connections.of(session).ifPresent(Subscriber::alive);
+  }
+
   @OnClose
   public void close(Session session, CloseReason reason) {
     connections.unregister(session);
+    if (admission != null) {
+      admission.release();
+    }
     LOG.log(
         Level.INFO,
         "Connection {0} of token {1} closed: {2}",
         new Object[] {
-          session.getId(), principal == null ? "-" : principal.name(), reason.getCloseCode()
+          session.getId(),
+          admission == null ? "-" : admission.principal().name(),
+          reason.getCloseCode()
         });
   }
 
   @OnError
   public void error(Session session, Throwable error) {
     connections.unregister(session);
+    if (admission != null) {
+      admission.release();
+    }
     LOG.log(Level.FINE, "Connection " + session.getId() + " failed", error);
   }
 

@@ -1,17 +1,22 @@
 package com.signalhub.stream.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The open stream connections, each a {@link Subscriber} with its own {@link Outbox}. */
@@ -24,6 +29,10 @@ public class Connections {
   @ConfigProperty(name = "signalhub.stream.max-queued-frames", defaultValue = "1000")
   int maxQueuedFrames;
 
+  @Inject
+  @ConfigProperty(name = "signalhub.stream.max-queued-bytes", defaultValue = "1048576")
+  long maxQueuedBytes;
+
   @Resource ManagedExecutorService executor;
 
   private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
@@ -32,11 +41,14 @@ public class Connections {
    * Adds a connection to the broadcast. One about to be replayed to holds live signals back from
    * the moment it is added, so none reaches it ahead of (or twice with) its replay.
    */
-  public Subscriber register(Session session, boolean resuming) {
+  public Subscriber register(Session session, String tokenName, boolean resuming) {
     Outbox outbox =
         new Outbox(
-            session.getAsyncRemote(), maxQueuedFrames, (failed, reason) -> drop(session, reason));
-    Subscriber subscriber = new Subscriber(session, outbox, maxQueuedFrames, this::drop);
+            session.getAsyncRemote(),
+            maxQueuedFrames,
+            maxQueuedBytes,
+            (failed, reason) -> drop(session, reason));
+    Subscriber subscriber = new Subscriber(session, tokenName, outbox, maxQueuedFrames, this::drop);
     if (resuming) {
       subscriber.holdLive();
     }
@@ -52,11 +64,30 @@ public class Connections {
     return Optional.ofNullable(open.get(session.getId()));
   }
 
+  public Optional<Subscriber> byId(String sessionId) {
+    return Optional.ofNullable(open.get(sessionId));
+  }
+
+  public Collection<Subscriber> all() {
+    return open.values();
+  }
+
+  public Set<String> tokenNames() {
+    return open.values().stream().map(Subscriber::tokenName).collect(Collectors.toSet());
+  }
+
   /** Queues one already-encoded signal frame on every open connection. */
   public void broadcast(long seq, String frame) {
     for (Subscriber subscriber : open.values()) {
       subscriber.deliver(seq, frame);
     }
+  }
+
+  /** Closes every connection of these tokens. */
+  public void dropTokens(Set<String> tokenNames, CloseReason reason) {
+    open.values().stream()
+        .filter(subscriber -> tokenNames.contains(subscriber.tokenName()))
+        .forEach(subscriber -> drop(subscriber.session(), reason));
   }
 
   /** Closes a connection off the caller's thread (a close frame may block on a stuck client). */
@@ -67,6 +98,16 @@ public class Connections {
         "Dropping connection {0}: {1}",
         new Object[] {session.getId(), reason.getReasonPhrase()});
     executor.execute(() -> closeQuietly(session, reason));
+  }
+
+  /** On undeploy or shutdown: every client is told 1001 (going away), not just cut off. */
+  @PreDestroy
+  void goingAway() {
+    CloseReason reason = new CloseReason(CloseCodes.GOING_AWAY, "server shutting down");
+    int count = open.size();
+    open.values().forEach(subscriber -> closeQuietly(subscriber.session(), reason));
+    open.clear();
+    LOG.log(Level.INFO, "Closed {0} connection(s): server shutting down", count);
   }
 
   private static void closeQuietly(Session session, CloseReason reason) {

@@ -7,38 +7,46 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
  * One connection's ordered, bounded send queue. Frames go out in the order they were offered, one
  * async send at a time; offering never blocks and never does network I/O on the caller's thread
- * beyond starting a send. A connection that lets more than {@code capacity} frames pile up, or
- * whose send fails, is handed to {@code onFailure} and sends nothing more.
+ * beyond starting a send. A connection that lets more than {@code capacity} frames or {@code
+ * maxBytes} of them pile up (frames are ASCII JSON: a character is a byte), or whose send fails, is
+ * handed to {@code onFailure} and sends nothing more.
  */
 public final class Outbox {
 
   private final RemoteEndpoint.Async remote;
   private final int capacity;
+  private final long maxBytes;
   private final BiConsumer<Outbox, CloseReason> onFailure;
 
   private record Item(String frame, boolean counted) {}
 
   private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final AtomicLong sent = new AtomicLong();
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean failed = new AtomicBoolean();
 
   public Outbox(
-      RemoteEndpoint.Async remote, int capacity, BiConsumer<Outbox, CloseReason> onFailure) {
+      RemoteEndpoint.Async remote,
+      int capacity,
+      long maxBytes,
+      BiConsumer<Outbox, CloseReason> onFailure) {
     this.remote = remote;
     this.capacity = capacity;
+    this.maxBytes = maxBytes;
     this.onFailure = onFailure;
   }
 
-  /** Why a connection that fell more than {@code frames} behind is closed: retry with since. */
-  static CloseReason tooSlow(int frames) {
-    return new CloseReason(
-        CloseCodes.TRY_AGAIN_LATER, "too slow: more than " + frames + " frames queued");
+  /** Why a connection that fell too far behind is closed: 1013, retry with since. */
+  static CloseReason tooSlow(String what) {
+    return new CloseReason(CloseCodes.TRY_AGAIN_LATER, "too slow: more than " + what + " queued");
   }
 
   /** Queues a frame; false when this connection has failed or is too far behind. */
@@ -48,7 +56,13 @@ public final class Outbox {
     }
     if (queued.incrementAndGet() > capacity) {
       queued.decrementAndGet();
-      fail(tooSlow(capacity));
+      fail(tooSlow(capacity + " frames"));
+      return false;
+    }
+    if (queuedBytes.addAndGet(frame.length()) > maxBytes) {
+      queued.decrementAndGet();
+      queuedBytes.addAndGet(-frame.length());
+      fail(tooSlow(maxBytes + " bytes"));
       return false;
     }
     enqueue(new Item(frame, true));
@@ -88,6 +102,7 @@ public final class Outbox {
       }
       if (next.counted()) {
         queued.decrementAndGet();
+        queuedBytes.addAndGet(-next.frame().length());
       }
       if (!sendCompletedInline(next.frame())) {
         return; // the completion handler goes on pumping
@@ -107,7 +122,10 @@ public final class Outbox {
           result -> {
             if (!result.isOK()) {
               fail(new CloseReason(CloseCodes.GOING_AWAY, "send failed"));
-            } else if (!state.compareAndSet(0, 2)) {
+              return;
+            }
+            sent.incrementAndGet();
+            if (!state.compareAndSet(0, 2)) {
               pump();
             }
           });
@@ -118,10 +136,24 @@ public final class Outbox {
     return !state.compareAndSet(0, 1);
   }
 
+  /** Live frames waiting (replayed ones are bounded by the replay limit instead). */
+  public int queuedFrames() {
+    return queued.get();
+  }
+
+  public long queuedBytes() {
+    return queuedBytes.get();
+  }
+
+  public long framesSent() {
+    return sent.get();
+  }
+
   private void fail(CloseReason reason) {
     if (failed.compareAndSet(false, true)) {
       queue.clear();
       queued.set(0);
+      queuedBytes.set(0);
       onFailure.accept(this, reason);
     }
   }

@@ -2,6 +2,7 @@ package com.signalhub.stream.control;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -16,14 +17,30 @@ public final class Subscriber {
   private record Held(long seq, String frame) {}
 
   private final Session session;
+  private final String tokenName;
+  private final Instant openedAt = Instant.now();
   private final Outbox outbox;
   private final int maxHeld;
   private final BiConsumer<Session, CloseReason> onOverflow;
   private List<Held> held; // non-null while a replay runs; guarded by this
 
+  /*
+   * The replay reads committed signals, and a signal's live event is fired just after its commit:
+   * the replay can include one whose live event arrives only after goLive. Live events come in seq
+   * order, so dropping any at or below the last seq queued removes exactly those. Guarded by this.
+   */
+  private long lastQueuedSeq;
+  private volatile long pingSentAtNanos; // 0 when no ping awaits its pong
+  private volatile long lastPingAtNanos = System.nanoTime();
+
   Subscriber(
-      Session session, Outbox outbox, int maxHeld, BiConsumer<Session, CloseReason> onOverflow) {
+      Session session,
+      String tokenName,
+      Outbox outbox,
+      int maxHeld,
+      BiConsumer<Session, CloseReason> onOverflow) {
     this.session = session;
+    this.tokenName = tokenName;
     this.outbox = outbox;
     this.maxHeld = maxHeld;
     this.onOverflow = onOverflow;
@@ -35,6 +52,35 @@ public final class Subscriber {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  public String tokenName() {
+    return tokenName;
+  }
+
+  public Instant openedAt() {
+    return openedAt;
+  }
+
+  /** The client answered a ping (or sent anything): it is alive. */
+  public void alive() {
+    pingSentAtNanos = 0;
+  }
+
+  /** Whether a ping went unanswered for longer than {@code timeoutNanos}. */
+  boolean silentFor(long timeoutNanos, long now) {
+    long sent = pingSentAtNanos;
+    return sent != 0 && now - sent > timeoutNanos;
+  }
+
+  /** Whether it is time to ping (none awaiting, the last one {@code intervalNanos} ago). */
+  boolean pingDue(long intervalNanos, long now) {
+    return pingSentAtNanos == 0 && now - lastPingAtNanos >= intervalNanos;
+  }
+
+  void pinged(long now) {
+    lastPingAtNanos = now;
+    pingSentAtNanos = now;
   }
 
   /** Starts holding live signals back; before the connection joins the broadcast. */
@@ -49,21 +95,27 @@ public final class Subscriber {
     }
     List<Held> pending = held;
     held = null;
+    lastQueuedSeq = lastReplayedSeq;
     for (Held frame : pending) {
-      if (frame.seq() > lastReplayedSeq) {
-        outbox.offer(frame.frame());
-      }
+      queueIfNew(frame.seq(), frame.frame());
     }
   }
 
   synchronized void deliver(long seq, String frame) {
     if (held == null) {
-      outbox.offer(frame);
+      queueIfNew(seq, frame);
     } else if (held.size() < maxHeld) {
       held.add(new Held(seq, frame));
     } else {
       held = null;
-      onOverflow.accept(session, Outbox.tooSlow(maxHeld));
+      onOverflow.accept(session, Outbox.tooSlow(maxHeld + " frames"));
+    }
+  }
+
+  private void queueIfNew(long seq, String frame) {
+    if (seq > lastQueuedSeq) {
+      lastQueuedSeq = seq;
+      outbox.offer(frame);
     }
   }
 }

@@ -37,7 +37,7 @@ class ConfiguredTokenTest {
         "justaname",
         "bot:subscriber",
         ":subscriber:aaaaaaaaaaaaaaaa",
-        "bot:admin:aaaaaaaaaaaaaaaa",
+        "bot:root:aaaaaaaaaaaaaaaa",
         "bot:subscriber:tiny1",
         "bot:subscriber:has spaces inside it",
         "bot:subscriber:has:colons:inside:it",

@@ -19,7 +19,7 @@ class OutboxTest {
   private final AtomicReference<CloseReason> failure = new AtomicReference<>();
 
   private Outbox outbox(FakeRemote remote, int capacity) {
-    return new Outbox(remote, capacity, (outbox, reason) -> failure.set(reason));
+    return new Outbox(remote, capacity, Long.MAX_VALUE, (outbox, reason) -> failure.set(reason));
   }
 
   @Test
@@ -66,6 +66,34 @@ class OutboxTest {
   }
 
   @Test
+  void aConnectionWithTooManyBytesWaitingIsDroppedThoughUnderTheFrameCount() {
+    FakeRemote remote = new FakeRemote(false);
+    Outbox outbox = new Outbox(remote, 1000, 10, (o, reason) -> failure.set(reason));
+    assertTrue(outbox.offer("a")); // in flight: no longer counted
+    assertTrue(outbox.offer("12345"));
+    assertTrue(outbox.offer("67890"));
+    assertEquals(10, outbox.queuedBytes());
+    assertFalse(outbox.offer("x"));
+    assertEquals(CloseCodes.TRY_AGAIN_LATER, failure.get().getCloseCode());
+    assertEquals("too slow: more than 10 bytes queued", failure.get().getReasonPhrase());
+    assertEquals(0, outbox.queuedBytes());
+  }
+
+  @Test
+  void sentFramesAreCountedAndQueuedBytesFallAsTheyGo() {
+    FakeRemote remote = new FakeRemote(false);
+    Outbox outbox = new Outbox(remote, 1000, 100, (o, reason) -> failure.set(reason));
+    outbox.offer("aa");
+    outbox.offer("bbb");
+    assertEquals(3, outbox.queuedBytes());
+    remote.completePending(true);
+    assertEquals(0, outbox.queuedBytes());
+    remote.completePending(true);
+    assertEquals(2, outbox.framesSent());
+    assertNull(failure.get());
+  }
+
+  @Test
   void aFailedSendDropsTheConnection() {
     FakeRemote remote = new FakeRemote(false);
     Outbox outbox = outbox(remote, 10);
@@ -78,7 +106,7 @@ class OutboxTest {
   }
 
   /** Records sends; completes each inline or when told to. */
-  private static final class FakeRemote extends UnsupportedAsyncRemote {
+  static final class FakeRemote extends UnsupportedAsyncRemote {
     final List<String> sent = new ArrayList<>();
     private final boolean completeInline;
     private final List<SendHandler> pending = new ArrayList<>();

@@ -1,0 +1,81 @@
+package com.signalhub.stream.boundary;
+
+import com.signalhub.auth.boundary.Secured;
+import com.signalhub.auth.entity.Role;
+import com.signalhub.platform.ApiError;
+import com.signalhub.stream.control.Connections;
+import com.signalhub.stream.control.Subscriber;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code /api/admin/sessions} (admin token): this instance's open stream sessions with what waits
+ * to be sent to each, and {@code DELETE /api/admin/sessions/{id}} to disconnect one (1008).
+ */
+@Path("admin/sessions")
+@RequestScoped
+@Secured(Role.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+  public record SessionView(
+      String id,
+      String token,
+      @JsonbProperty("opened_at") Instant openedAt,
+      @JsonbProperty("frames_sent") long framesSent,
+      @JsonbProperty("queued_frames") int queuedFrames,
+      @JsonbProperty("queued_bytes") long queuedBytes) {
+
+    static SessionView of(Subscriber s) {
+      return new SessionView(
+          s.session().getId(),
+          s.tokenName(),
+          s.openedAt(),
+          s.outbox().framesSent(),
+          s.outbox().queuedFrames(),
+          s.outbox().queuedBytes());
+    }
+  }
+
+  @Inject Connections connections;
+
+  @GET
+  public List<SessionView> list() {
+    return connections.all().stream()
+        .map(SessionView::of)
+        .sorted(Comparator.comparing(SessionView::openedAt))
+        .toList();
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response disconnect(@PathParam("id") String id) {
+    return connections
+        .byId(id)
+        .map(
+            subscriber -> {
+              connections.drop(
+                  subscriber.session(),
+                  new CloseReason(CloseCodes.VIOLATED_POLICY, "disconnected by an administrator"));
+              return Response.noContent().build();
+            })
+        .orElseGet(
+            () ->
+                Response.status(Response.Status.NOT_FOUND)
+                    .entity(new ApiError("no_such_session", "no open session " + id, "id"))
+                    .build());
+  }
+}

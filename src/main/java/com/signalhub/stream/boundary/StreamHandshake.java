@@ -1,0 +1,80 @@
+package com.signalhub.stream.boundary;
+
+import com.signalhub.stream.control.Admission;
+import com.signalhub.stream.control.Refused;
+import com.signalhub.stream.control.StreamGate;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.Map;
+import org.glassfish.tyrus.core.HandshakeException;
+import org.glassfish.tyrus.spi.UpgradeResponse;
+
+/**
+ * The stream's upgrade: {@link StreamGate} decides; a refused upgrade is answered with a plain HTTP
+ * status (403, 401, 429, 503) and no session opens (the endpoint never sees it); an admitted one
+ * carries its {@link Admission} to the endpoint in the (per connection) user properties.
+ */
+public class StreamHandshake extends ServerEndpointConfig.Configurator {
+
+  public static final String ADMISSION = "signalhub.admission";
+
+  private static final List<String> UPGRADE_HEADERS =
+      List.of(
+          "Upgrade",
+          "Sec-WebSocket-Accept",
+          "Sec-WebSocket-Protocol",
+          "Sec-WebSocket-Extensions",
+          "Connection");
+
+  @Override
+  public void modifyHandshake(
+      ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+    try {
+      Admission admission =
+          CDI.current()
+              .select(StreamGate.class)
+              .get()
+              .admit(request.getHeaders(), request.getParameterMap());
+      config.getUserProperties().put(ADMISSION, admission);
+    } catch (Refused refused) {
+      refuse(response, refused);
+    }
+  }
+
+  /** Origins are checked by {@link StreamGate}, with the Host header at hand. */
+  @Override
+  public boolean checkOrigin(String originHeaderValue) {
+    return true;
+  }
+
+  /*
+   * Tyrus treats a status set on the response as a successful upgrade: it would open a session,
+   * keep the connection and send upgrade headers, and clients such as java.net.http.WebSocket or
+   * curl would wait for ever. A HandshakeException is Tyrus's own way to fail a handshake: it
+   * answers with that status (through sendError, so a plain HTTP response with a body and a length)
+   * and opens no session. It is a checked exception this method may not declare, hence the sneaky
+   * throw.
+   */
+  private static void refuse(HandshakeResponse response, Refused refused) {
+    if (response instanceof UpgradeResponse upgrade) {
+      upgrade.setStatus(refused.status());
+    }
+    Map<String, List<String>> headers = response.getHeaders();
+    headers.keySet().removeIf(name -> UPGRADE_HEADERS.stream().anyMatch(name::equalsIgnoreCase));
+    headers.put("Connection", List.of("close"));
+    if (refused.status() == 401) {
+      headers.put("WWW-Authenticate", List.of("Bearer realm=\"signal-hub\""));
+    } else if (refused.status() == 429 || refused.status() == 503) {
+      headers.put("Retry-After", List.of("5"));
+    }
+    throwUnchecked(new HandshakeException(refused.status(), refused.getMessage()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> void throwUnchecked(Exception e) throws E {
+    throw (E) e;
+  }
+}

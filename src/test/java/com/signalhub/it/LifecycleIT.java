@@ -1,0 +1,132 @@
+package com.signalhub.it;
+
+import static com.signalhub.it.Deployments.SUBSCRIBER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server this test starts itself with the operator's TLS configuration (server-config/production/
+ * pre-boot commands, its own keystore made by keytool, {@code --sslport}), pings every second:
+ * wss:// works, a client that ignores pings is closed, and stopping the server tells every client
+ * 1001.
+ */
+class LifecycleIT {
+
+  private static final String PASSWORD = "changeit";
+
+  @Test
+  void wssWorksSilentClientsAreClosedAndShutdownSaysGoingAway() throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "lifecycle-it", "" + System.nanoTime()));
+    Path keystore = keystore(dir);
+    Path properties = dir.resolve("system.properties");
+    Files.writeString(
+        properties,
+        Files.readString(Path.of("src/test/resources/it-system.properties"))
+            + "signalhub.stream.ping-interval-ms=1000\nsignalhub.stream.pong-timeout-ms=1500\n");
+    int tlsPort = PayaraProcess.freePort();
+    PayaraProcess server =
+        PayaraProcess.withH2(
+            dir,
+            dir.resolve("server.log"),
+            Path.of("server-config/production/pre-boot-commands.asadmin"),
+            Map.of(
+                "SIGNALHUB_BIND_ADDRESS",
+                "127.0.0.1",
+                "SIGNALHUB_TLS_KEYSTORE",
+                keystore.toAbsolutePath().toString(),
+                "SIGNALHUB_TLS_KEYSTORE_PASSWORD",
+                PASSWORD,
+                "SIGNALHUB_TLS_ALIAS",
+                "signalhub"),
+            List.of("--sslport", String.valueOf(tlsPort)),
+            properties);
+    try (server) {
+      URI secure = URI.create("https://localhost:" + tlsPort + "/");
+      HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
+      WsClient overTls =
+          WsClient.connect(trusting, secure, Map.of("Authorization", "Bearer " + SUBSCRIBER));
+      overTls.send("test");
+      assertTrue(overTls.next().endsWith("\"is_test\":true}"), "wss:// delivers");
+      WsClient plain = WsClient.connect(server.base, SUBSCRIBER);
+
+      try (RawUpgrade deaf = RawUpgrade.open(server.base, "Bearer " + SUBSCRIBER)) {
+        assertTrue(deaf.responseHead.startsWith("HTTP/1.1 101"));
+        long start = System.nanoTime();
+        assertEquals(1001, deaf.awaitCloseCode(), "a client that never answers pings is closed");
+        System.getLogger("LifecycleIT")
+            .log(
+                System.Logger.Level.INFO,
+                "unanswered pings to close: " + (System.nanoTime() - start) / 1_000_000 + " ms");
+      }
+      overTls.send("test"); // the JDK client answers pings: still open, still served
+      assertTrue(overTls.next().endsWith("\"is_test\":true}"));
+
+      server.stop(); // SIGTERM
+      for (WsClient client : List.of(overTls, plain)) {
+        WsClient.Close close = client.awaitClose();
+        assertEquals(1001, close.code());
+        assertEquals("server shutting down", close.reason());
+      }
+    }
+  }
+
+  /** A self-signed key pair for localhost / 127.0.0.1, as the TLS run makes one. */
+  private static Path keystore(Path dir) throws Exception {
+    Path keystore = dir.resolve("signalhub.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "signalhub",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD,
+                "-noprompt")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(keytool.getInputStream().readAllBytes());
+    assertEquals(0, keytool.waitFor(), output);
+    return keystore;
+  }
+
+  private static SSLContext trusting(Path keystore) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, PASSWORD.toCharArray());
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+}
