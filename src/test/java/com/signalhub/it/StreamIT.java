@@ -128,6 +128,19 @@ class StreamIT extends DeployedWar {
   }
 
   @Test
+  void aFrameOverTheIncomingBufferIsRefusedWith1009Too() throws Exception {
+    try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
+      try { // Tyrus alone answers 1011 and logs a stack trace
+        client.send("x".repeat(5 * 1024 * 1024));
+      } catch (java.util.concurrent.ExecutionException closedBeforeTheEnd) {
+        // the server closes once 64 KiB are in: the rest of the frame has nowhere to go
+      }
+      WsClient.Close close = client.awaitClose();
+      assertEquals(1009, close.code()); // Tyrus's own "Too big.": the frame header says it all
+    }
+  }
+
+  @Test
   void aBinaryFrameIsRefusedWith1003() throws Exception {
     try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
       client.sendBinary(new byte[] {1, 2, 3});

@@ -135,7 +135,7 @@ public class SignalSocket {
     if (admission != null) {
       admission.release();
     }
-    LOG.log(Level.FINE, "Connection " + session.getId() + " failed", error);
+    LOG.log(Level.WARNING, "Connection " + session.getId() + " failed", error);
   }
 
   /** The {@code since} query parameter: empty when absent, null when malformed. */
