@@ -53,6 +53,14 @@ class DurabilityIT extends DeployedWar {
   }
 
   @Test
+  void aSinceBeyondWhatIsStoredStillGetsLiveSignals() throws Exception {
+    try (WsClient client = resume(base, 999_999_999L)) { // a bogus since, or a database reset
+      long live = publish("AHEAD", "1");
+      assertEquals(live, Api.seqOfFrame(client.next()));
+    }
+  }
+
+  @Test
   void seqIsStrictlyIncreasingAndInTheReceipt() throws Exception {
     long first = publish("SEQ", "1");
     long second = publish("SEQ", "2");

@@ -1,5 +1,6 @@
 package com.signalhub.signal.control;
 
+import com.signalhub.ops.control.HubMetrics;
 import com.signalhub.signal.entity.Acceptance;
 import com.signalhub.signal.entity.Provenance;
 import com.signalhub.signal.entity.Signal;
@@ -29,6 +30,8 @@ public class SignalIntake {
   @Inject SignalLog log;
 
   @Inject Event<Signal> accepted;
+
+  @Inject HubMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "signalhub.idempotency.window-seconds", defaultValue = "86400")
@@ -60,6 +63,7 @@ public class SignalIntake {
       freshness.check(timestamp, now);
       Signal signal = log.append(new StoredSignal(plain(request), timestamp, from, now));
       accepted.fire(signal);
+      metrics.accepted(from.source().name().toLowerCase(java.util.Locale.ROOT));
       return new Acceptance(signal, false);
     } finally {
       acceptanceOrder.unlock();

@@ -1,5 +1,6 @@
 package com.signalhub.stream.boundary;
 
+import com.signalhub.ops.control.HubMetrics;
 import com.signalhub.stream.control.Admission;
 import com.signalhub.stream.control.Connections;
 import com.signalhub.stream.control.Frames;
@@ -42,6 +43,8 @@ public class SignalSocket {
 
   @Inject Replayer replayer;
 
+  @Inject HubMetrics metrics;
+
   @Inject
   @ConfigProperty(name = "signalhub.stream.max-inbound-bytes", defaultValue = "4096")
   int maxInboundBytes;
@@ -71,7 +74,9 @@ public class SignalSocket {
     }
     Subscriber subscriber =
         connections.register(session, admission.principal().name(), since.isPresent());
+    metrics.connected();
     if (since.isPresent()) {
+      metrics.replayRequested();
       replayer.resume(subscriber, since.getAsLong());
     }
     LOG.log(
@@ -83,6 +88,7 @@ public class SignalSocket {
   @OnMessage
   public void command(String text, Session session) throws IOException {
     if (!inboundRate.tryTake(System.nanoTime())) {
+      metrics.disconnected("rate_limit");
       session.close(
           new CloseReason(
               CloseCodes.VIOLATED_POLICY,
@@ -90,6 +96,7 @@ public class SignalSocket {
       return;
     }
     if (Utf8.length(text) > maxInboundBytes) {
+      metrics.disconnected("too_big");
       session.close(
           new CloseReason(CloseCodes.TOO_BIG, "message larger than " + maxInboundBytes + " bytes"));
       return;

@@ -21,8 +21,9 @@ public class Broadcaster {
   @Inject Connections connections;
 
   void onAccepted(@Observes Signal signal) {
+    long accepted = System.nanoTime();
     try {
-      connections.broadcast(signal.seq(), frames.signal(signal));
+      connections.broadcast(signal.seq(), frames.signal(signal), accepted);
     } catch (RuntimeException e) {
       // An accepted signal must never be refused to its publisher because a push failed.
       LOG.log(Level.SEVERE, "Broadcasting signal " + signal.seq() + " failed", e);

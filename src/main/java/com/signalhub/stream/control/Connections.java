@@ -1,5 +1,7 @@
 package com.signalhub.stream.control;
 
+import com.signalhub.ops.control.HubMetrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -9,7 +11,9 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +39,14 @@ public class Connections {
 
   @Resource ManagedExecutorService executor;
 
+  @Inject HubMetrics metrics;
+
   private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
+
+  @PostConstruct
+  void registerGauge() {
+    metrics.gauge("signalhub.sessions.open", "Open stream sessions on this instance", open::size);
+  }
 
   /**
    * Adds a connection to the broadcast. One about to be replayed to holds live signals back from
@@ -47,7 +58,8 @@ public class Connections {
             session.getAsyncRemote(),
             maxQueuedFrames,
             maxQueuedBytes,
-            (failed, reason) -> drop(session, reason));
+            (failed, reason) -> drop(session, reason),
+            metrics::frameSent);
     Subscriber subscriber = new Subscriber(session, tokenName, outbox, maxQueuedFrames, this::drop);
     if (resuming) {
       subscriber.holdLive();
@@ -76,10 +88,19 @@ public class Connections {
     return open.values().stream().map(Subscriber::tokenName).collect(Collectors.toSet());
   }
 
-  /** Queues one already-encoded signal frame on every open connection. */
-  public void broadcast(long seq, String frame) {
-    for (Subscriber subscriber : open.values()) {
-      subscriber.deliver(seq, frame);
+  /**
+   * Queues one already-encoded signal frame on every open connection, timing the broadcast from
+   * {@code acceptedNanos} until the last of them has sent it.
+   */
+  public void broadcast(long seq, String frame, long acceptedNanos) {
+    List<Subscriber> targets = List.copyOf(open.values());
+    Delivery delivery =
+        new Delivery(
+            targets.size(),
+            acceptedNanos,
+            nanos -> metrics.broadcastLatency(Duration.ofNanos(nanos)));
+    for (Subscriber subscriber : targets) {
+      subscriber.deliverLive(seq, frame, delivery);
     }
   }
 
@@ -92,12 +113,38 @@ public class Connections {
 
   /** Closes a connection off the caller's thread (a close frame may block on a stuck client). */
   public void drop(Session session, CloseReason reason) {
-    open.remove(session.getId());
+    if (open.remove(session.getId()) != null) {
+      metrics.disconnected(kind(reason));
+      if (reason.getReasonPhrase().equals(SEND_FAILED)) {
+        metrics.sendFailed();
+      }
+    }
     LOG.log(
         Level.INFO,
         "Dropping connection {0}: {1}",
         new Object[] {session.getId(), reason.getReasonPhrase()});
     executor.execute(() -> closeQuietly(session, reason));
+  }
+
+  static final String SEND_FAILED = "send failed";
+
+  /** The disconnect metric's reason for a close reason this application gives. */
+  static String kind(CloseReason reason) {
+    String phrase = reason.getReasonPhrase();
+    if (phrase.startsWith("too slow")) {
+      return "slow";
+    } else if (phrase.equals(SEND_FAILED)) {
+      return "send_failed";
+    } else if (phrase.startsWith("token revoked")) {
+      return "revoked";
+    } else if (phrase.startsWith("no pong")) {
+      return "liveness";
+    } else if (phrase.startsWith("disconnected by")) {
+      return "admin";
+    } else if (phrase.startsWith("replay failed")) {
+      return "replay_failed";
+    }
+    return "other";
   }
 
   /** On undeploy or shutdown: every client is told 1001 (going away), not just cut off. */
@@ -106,6 +153,7 @@ public class Connections {
     CloseReason reason = new CloseReason(CloseCodes.GOING_AWAY, "server shutting down");
     int count = open.size();
     open.values().forEach(subscriber -> closeQuietly(subscriber.session(), reason));
+    metrics.disconnected("shutdown", count);
     open.clear();
     LOG.log(Level.INFO, "Closed {0} connection(s): server shutting down", count);
   }

@@ -23,8 +23,9 @@ public final class Outbox {
   private final int capacity;
   private final long maxBytes;
   private final BiConsumer<Outbox, CloseReason> onFailure;
+  private final Runnable onSent;
 
-  private record Item(String frame, boolean counted) {}
+  private record Item(String frame, boolean counted, Delivery delivery) {}
 
   private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
@@ -38,10 +39,21 @@ public final class Outbox {
       int capacity,
       long maxBytes,
       BiConsumer<Outbox, CloseReason> onFailure) {
+    this(remote, capacity, maxBytes, onFailure, () -> {});
+  }
+
+  /** As above; {@code onSent} runs for every frame whose send completed. */
+  public Outbox(
+      RemoteEndpoint.Async remote,
+      int capacity,
+      long maxBytes,
+      BiConsumer<Outbox, CloseReason> onFailure,
+      Runnable onSent) {
     this.remote = remote;
     this.capacity = capacity;
     this.maxBytes = maxBytes;
     this.onFailure = onFailure;
+    this.onSent = onSent;
   }
 
   /** Why a connection that fell too far behind is closed: 1013, retry with since. */
@@ -51,21 +63,29 @@ public final class Outbox {
 
   /** Queues a frame; false when this connection has failed or is too far behind. */
   public boolean offer(String frame) {
+    return offer(frame, Delivery.NONE);
+  }
+
+  /** Queues a broadcast's frame, reporting to its delivery once sent (or never to be). */
+  boolean offer(String frame, Delivery delivery) {
     if (failed.get()) {
+      delivery.done();
       return false;
     }
     if (queued.incrementAndGet() > capacity) {
       queued.decrementAndGet();
+      delivery.done();
       fail(tooSlow(capacity + " frames"));
       return false;
     }
     if (queuedBytes.addAndGet(frame.length()) > maxBytes) {
       queued.decrementAndGet();
       queuedBytes.addAndGet(-frame.length());
+      delivery.done();
       fail(tooSlow(maxBytes + " bytes"));
       return false;
     }
-    enqueue(new Item(frame, true));
+    enqueue(new Item(frame, true, delivery));
     return true;
   }
 
@@ -77,7 +97,7 @@ public final class Outbox {
     if (failed.get()) {
       return false;
     }
-    enqueue(new Item(frame, false));
+    enqueue(new Item(frame, false, Delivery.NONE));
     return true;
   }
 
@@ -104,7 +124,7 @@ public final class Outbox {
         queued.decrementAndGet();
         queuedBytes.addAndGet(-next.frame().length());
       }
-      if (!sendCompletedInline(next.frame())) {
+      if (!sendCompletedInline(next)) {
         return; // the completion handler goes on pumping
       }
     }
@@ -114,23 +134,26 @@ public final class Outbox {
    * A container may complete an async send on the calling thread; looping here instead of
    * recursing from the handler keeps the stack flat however many frames are queued.
    */
-  private boolean sendCompletedInline(String frame) {
+  private boolean sendCompletedInline(Item item) {
     AtomicInteger state = new AtomicInteger(); // 0 pending, 1 caller returned, 2 completed inline
     try {
       remote.sendText(
-          frame,
+          item.frame(),
           result -> {
+            item.delivery().done();
             if (!result.isOK()) {
-              fail(new CloseReason(CloseCodes.GOING_AWAY, "send failed"));
+              fail(new CloseReason(CloseCodes.GOING_AWAY, Connections.SEND_FAILED));
               return;
             }
             sent.incrementAndGet();
+            onSent.run();
             if (!state.compareAndSet(0, 2)) {
               pump();
             }
           });
     } catch (RuntimeException e) {
-      fail(new CloseReason(CloseCodes.GOING_AWAY, "send failed"));
+      item.delivery().done();
+      fail(new CloseReason(CloseCodes.GOING_AWAY, Connections.SEND_FAILED));
       return false;
     }
     return !state.compareAndSet(0, 1);
@@ -151,7 +174,9 @@ public final class Outbox {
 
   private void fail(CloseReason reason) {
     if (failed.compareAndSet(false, true)) {
-      queue.clear();
+      for (Item item = queue.poll(); item != null; item = queue.poll()) {
+        item.delivery().done();
+      }
       queued.set(0);
       queuedBytes.set(0);
       onFailure.accept(this, reason);

@@ -101,6 +101,18 @@ public final class Subscriber {
     }
   }
 
+  /** Part of a live broadcast: reports to {@code delivery} once sent, or not to be sent. */
+  synchronized void deliverLive(long seq, String frame, Delivery delivery) {
+    if (held == null && seq > lastQueuedSeq) {
+      lastQueuedSeq = seq;
+      outbox.offer(frame, delivery);
+    } else {
+      delivery
+          .done(); // held for a replay, or already replayed: not timed as part of this broadcast
+      deliver(seq, frame);
+    }
+  }
+
   synchronized void deliver(long seq, String frame) {
     if (held == null) {
       queueIfNew(seq, frame);

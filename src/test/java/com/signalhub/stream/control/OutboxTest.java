@@ -94,6 +94,32 @@ class OutboxTest {
   }
 
   @Test
+  void aBroadcastIsTimedOnceWhenItsLastSessionHasSentIt() {
+    List<Long> recorded = new ArrayList<>();
+    Delivery delivery = new Delivery(2, System.nanoTime(), recorded::add);
+    FakeRemote fast = new FakeRemote(true);
+    FakeRemote slow = new FakeRemote(false);
+    new Outbox(fast, 10, 1000, (o, r) -> {}).offer("f", delivery);
+    new Outbox(slow, 10, 1000, (o, r) -> {}).offer("f", delivery);
+    assertTrue(recorded.isEmpty(), "one session has not sent it yet");
+    slow.completePending(true);
+    assertEquals(1, recorded.size());
+    assertTrue(recorded.get(0) >= 0);
+  }
+
+  @Test
+  void aSessionThatFailsStillLetsTheBroadcastComplete() {
+    List<Long> recorded = new ArrayList<>();
+    Delivery delivery = new Delivery(1, System.nanoTime(), recorded::add);
+    FakeRemote stuck = new FakeRemote(false);
+    Outbox outbox = new Outbox(stuck, 10, 1000, (o, r) -> {});
+    outbox.offer("in flight");
+    outbox.offer("waiting", delivery);
+    stuck.completePending(false);
+    assertEquals(1, recorded.size(), "dropped with the failed session, not left pending");
+  }
+
+  @Test
   void aFailedSendDropsTheConnection() {
     FakeRemote remote = new FakeRemote(false);
     Outbox outbox = outbox(remote, 10);

@@ -1,0 +1,86 @@
+package com.signalhub.it;
+
+import static com.signalhub.it.Deployments.PUBLISHER;
+import static com.signalhub.it.Deployments.SUBSCRIBER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** What an operator's monitoring sees: MicroProfile Health and the Prometheus metrics. */
+class OpsIT extends DeployedWar {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The value of one Prometheus sample, 0 when it is not there yet. */
+  private double metric(String name, String labels) throws Exception {
+    String text = get("/metrics").body();
+    Matcher sample =
+        Pattern.compile(
+                "(?m)^"
+                    + Pattern.quote(name)
+                    + "\\{mp_scope=\"application\""
+                    + Pattern.quote(labels)
+                    + "} ([0-9.E+-]+)$")
+            .matcher(text);
+    return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
+  }
+
+  private void awaitAtLeast(String name, double expected) throws Exception {
+    long deadline = System.nanoTime() + WsClient.WAIT.toNanos();
+    double value = metric(name, "");
+    while (value < expected && System.nanoTime() < deadline) {
+      Thread.sleep(50); // polling a counter the server updates asynchronously
+      value = metric(name, "");
+    }
+    assertTrue(value >= expected, name + " = " + value + ", expected at least " + expected);
+  }
+
+  @Test
+  void readyAndAliveWhileTheDatabaseAndBrokerAnswer() throws Exception {
+    HttpResponse<String> ready = get("/health/ready");
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertTrue(ready.body().contains("\"name\":\"database\",\"status\":\"UP\""), ready.body());
+    assertTrue(ready.body().contains("\"name\":\"jms-broker\",\"status\":\"UP\""), ready.body());
+    HttpResponse<String> live = get("/health/live");
+    assertEquals(200, live.statusCode(), live.body());
+    assertTrue(live.body().contains("\"name\":\"stream\",\"status\":\"UP\""), live.body());
+  }
+
+  @Test
+  void metricsCountWhatHappens() throws Exception {
+    double connects = metric("signalhub_connects_total", "");
+    double refusals = metric("signalhub_refusals_total", ",reason=\"unauthorized\"");
+    double accepted = metric("signalhub_signals_accepted_total", ",source=\"http\"");
+    double sent = metric("signalhub_frames_sent_total", "");
+    double broadcasts = metric("signalhub_broadcast_latency_microseconds_count", "");
+    double replays = metric("signalhub_replays_total", "");
+
+    assertEquals(401, WsClient.refusedStatus(base, "Bearer not-a-known-token-000"));
+    try (WsClient client = WsClient.connect(base, SUBSCRIBER);
+        WsClient resumed = WsClient.connect(URI.create(base + "?since=999999999"), SUBSCRIBER)) {
+      assertTrue(metric("signalhub_sessions_open", "") >= 2);
+      Api.publish(base, PUBLISHER, Api.signal("buy", "METRIC", "1", Api.now()));
+      client.next();
+      resumed.next();
+      assertTrue(metric("signalhub_connects_total", "") >= connects + 2);
+      assertTrue(metric("signalhub_refusals_total", ",reason=\"unauthorized\"") >= refusals + 1);
+      assertTrue(metric("signalhub_signals_accepted_total", ",source=\"http\"") >= accepted + 1);
+      assertTrue(metric("signalhub_replays_total", "") >= replays + 1);
+      // the send completions are counted on the server as the clients read the frames
+      awaitAtLeast("signalhub_frames_sent_total", sent + 2);
+      awaitAtLeast("signalhub_broadcast_latency_microseconds_count", broadcasts + 1);
+    }
+  }
+}
