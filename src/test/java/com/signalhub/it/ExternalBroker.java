@@ -28,7 +28,12 @@ final class ExternalBroker implements AutoCloseable {
   final int port;
 
   ExternalBroker(Path dataDir) throws Exception {
-    port = PayaraProcess.freePort();
+    this(dataDir, PayaraProcess.freePort());
+  }
+
+  /** On a given port: the same broker started again after a stop. */
+  ExternalBroker(Path dataDir, int port) throws Exception {
+    this.port = port;
     var config =
         new ConfigurationImpl()
             .setPersistenceEnabled(true)
