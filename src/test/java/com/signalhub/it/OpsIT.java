@@ -48,6 +48,33 @@ class OpsIT extends DeployedWar {
   }
 
   @Test
+  void anAdminSeesSessionsAndDisconnectsAllOfATokensSessions() throws Exception {
+    String name = "ops-" + System.nanoTime();
+    String secret = Admin.createToken(base, name, "subscriber", null);
+    try (WsClient a = WsClient.connect(base, secret);
+        WsClient b = WsClient.connect(base, secret);
+        WsClient other = WsClient.connect(base, SUBSCRIBER)) {
+      String sessions = Admin.call(base, "GET", "/api/admin/sessions", Admin.ADMIN, null).body();
+      assertEquals(2, sessions.split("\"token\":\"" + name + "\"", -1).length - 1, sessions);
+      HttpResponse<String> all =
+          Admin.call(base, "DELETE", "/api/admin/sessions?token=" + name, Admin.ADMIN, null);
+      assertEquals(200, all.statusCode(), all.body());
+      assertTrue(all.body().contains("\"sessions\":2"), all.body());
+      for (WsClient client : java.util.List.of(a, b)) {
+        WsClient.Close close = client.awaitClose();
+        assertEquals(1008, close.code());
+        assertEquals("disconnected by an administrator", close.reason());
+      }
+      other.send("test"); // another token's session is untouched
+      assertTrue(other.next().endsWith("\"is_test\":true}"));
+    }
+    assertEquals(
+        404,
+        Admin.call(base, "DELETE", "/api/admin/sessions/no-such-session", Admin.ADMIN, null)
+            .statusCode());
+  }
+
+  @Test
   void readyAndAliveWhileTheDatabaseAndBrokerAnswer() throws Exception {
     HttpResponse<String> ready = get("/health/ready");
     assertEquals(200, ready.statusCode(), ready.body());

@@ -15,15 +15,18 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code /api/admin/sessions} (admin token): this instance's open stream sessions with what waits
- * to be sent to each, and {@code DELETE /api/admin/sessions/{id}} to disconnect one (1008).
+ * to be sent to each; {@code DELETE /api/admin/sessions/{id}} disconnects one, {@code DELETE
+ * /api/admin/sessions?token=name} all of a token's (1008).
  */
 @Path("admin/sessions")
 @RequestScoped
@@ -59,6 +62,23 @@ public class SessionsResource {
         .sorted(Comparator.comparing(SessionView::openedAt))
         .toList();
   }
+
+  /** {@code DELETE /api/admin/sessions?token=name}: every session of one token on this instance. */
+  @DELETE
+  public Response disconnectToken(@QueryParam("token") String token) {
+    if (token == null || token.isBlank()) {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .entity(new ApiError("invalid_query", "token is required", "token"))
+          .build();
+    }
+    long sessions = connections.all().stream().filter(s -> s.tokenName().equals(token)).count();
+    connections.dropTokens(
+        Set.of(token),
+        new CloseReason(CloseCodes.VIOLATED_POLICY, "disconnected by an administrator"));
+    return Response.ok(new Disconnected(token, sessions)).build();
+  }
+
+  public record Disconnected(String token, long sessions) {}
 
   @DELETE
   @Path("{id}")
