@@ -8,8 +8,11 @@ import java.util.List;
  *
  * @param truncated some signals after {@code since} are no longer replayable (too old or too many)
  * @param firstAvailableSeq the first seq the client will get when truncated
- * @param lastSeq the seq the client is up to date with once the replay is sent: the last replayed,
- *     or with nothing to replay the newest stored (at most {@code since})
  */
-public record Replay(
-    long since, List<Signal> signals, boolean truncated, Long firstAvailableSeq, long lastSeq) {}
+public record Replay(long since, List<Signal> signals, boolean truncated, Long firstAvailableSeq) {
+
+  /** The seq the client has seen up to once the replay is sent. */
+  public long lastSeq() {
+    return signals.isEmpty() ? since : signals.get(signals.size() - 1).seq();
+  }
+}

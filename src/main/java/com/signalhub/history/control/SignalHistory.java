@@ -68,11 +68,7 @@ public class SignalHistory {
     if (stored > signals.size() && firstAvailable == null) {
       firstAvailable = latestSeq() + 1;
     }
-    // With nothing to replay, the client is up to date with what is stored: its since may be past
-    // it (a bogus since, or a database reset), and live signals after what is stored are new to it.
-    long upTo =
-        signals.isEmpty() ? Math.min(since, latestSeq()) : signals.get(signals.size() - 1).seq();
-    return new Replay(since, signals, stored > signals.size(), firstAvailable, upTo);
+    return new Replay(since, signals, stored > signals.size(), firstAvailable);
   }
 
   private long latestSeq() {

@@ -48,7 +48,7 @@ public class Replayer {
       for (Signal signal : replay.signals()) {
         outbox.offerReplayed(frames.signal(signal));
       }
-      subscriber.goLive(replay.lastSeq());
+      subscriber.goLive(since, replay.lastSeq());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Replay after " + since + " failed", e);
       connections.drop(

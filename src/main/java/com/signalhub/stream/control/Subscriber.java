@@ -25,11 +25,13 @@ public final class Subscriber {
   private List<Held> held; // non-null while a replay runs; guarded by this
 
   /*
-   * The replay reads committed signals, and a signal's live event is fired just after its commit:
-   * the replay can include one whose live event arrives only after goLive. Live events come in seq
-   * order, so dropping any at or below the last seq queued removes exactly those. Guarded by this.
+   * The seqs the replay sent, (replayedAfter, replayedUpTo]: live events for them are duplicates.
+   * The replay reads committed signals, and a signal's live event is fired just after its commit,
+   * so one may even arrive after goLive. Anything outside the range is new to this client (a since
+   * past what is stored, after a database reset, included). Guarded by this.
    */
-  private long lastQueuedSeq;
+  private long replayedAfter;
+  private long replayedUpTo;
   private volatile long pingSentAtNanos; // 0 when no ping awaits its pong
   private volatile long lastPingAtNanos = System.nanoTime();
 
@@ -88,14 +90,20 @@ public final class Subscriber {
     held = new ArrayList<>();
   }
 
-  /** Sends the held live signals newer than what the replay ended with, and goes live. */
-  public synchronized void goLive(long lastReplayedSeq) {
+  /**
+   * Sends the held live signals the replay did not, and goes live.
+   *
+   * @param since what the client resumed after
+   * @param lastReplayedSeq the last seq the replay sent ({@code since} when it sent none)
+   */
+  public synchronized void goLive(long since, long lastReplayedSeq) {
     if (held == null) {
       return;
     }
     List<Held> pending = held;
     held = null;
-    lastQueuedSeq = lastReplayedSeq;
+    replayedAfter = since;
+    replayedUpTo = lastReplayedSeq;
     for (Held frame : pending) {
       queueIfNew(frame.seq(), frame.frame());
     }
@@ -103,8 +111,7 @@ public final class Subscriber {
 
   /** Part of a live broadcast: reports to {@code delivery} once sent, or not to be sent. */
   synchronized void deliverLive(long seq, String frame, Delivery delivery) {
-    if (held == null && seq > lastQueuedSeq) {
-      lastQueuedSeq = seq;
+    if (held == null && !replayed(seq)) {
       outbox.offer(frame, delivery);
     } else {
       delivery
@@ -125,9 +132,12 @@ public final class Subscriber {
   }
 
   private void queueIfNew(long seq, String frame) {
-    if (seq > lastQueuedSeq) {
-      lastQueuedSeq = seq;
+    if (!replayed(seq)) {
       outbox.offer(frame);
     }
+  }
+
+  private boolean replayed(long seq) {
+    return seq > replayedAfter && seq <= replayedUpTo;
   }
 }

@@ -17,7 +17,7 @@ class SubscriberTest {
     subscriber.holdLive();
     subscriber.deliver(5, "s5");
     subscriber.deliver(6, "s6");
-    subscriber.goLive(5); // the replay sent up to 5
+    subscriber.goLive(3, 5); // the replay sent 4 and 5
     subscriber.deliver(7, "s7");
     assertEquals(List.of("s6", "s7"), remote.sent);
   }
@@ -25,10 +25,19 @@ class SubscriberTest {
   @Test
   void aLiveEventArrivingAfterTheReplayAlreadyReadItsSignalIsNotSentTwice() {
     subscriber.holdLive();
-    subscriber.goLive(8); // the replay read seq 8, committed, whose live event is still on its way
+    subscriber.goLive(6, 8); // the replay read 7 and 8, committed, 8's live event still on its way
     subscriber.deliver(8, "s8");
     subscriber.deliver(9, "s9");
     assertEquals(List.of("s9"), remote.sent);
+  }
+
+  @Test
+  void aSincePastWhatIsStoredStillGetsWhatComesNext() {
+    subscriber.holdLive();
+    subscriber.deliver(11, "s11"); // stored after the client connected, before its empty replay
+    subscriber.goLive(5000, 5000); // resumed after 5000 (database reset): nothing replayed
+    subscriber.deliver(12, "s12");
+    assertEquals(List.of("s11", "s12"), remote.sent);
   }
 
   @Test
