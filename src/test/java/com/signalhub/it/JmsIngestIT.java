@@ -1,13 +1,16 @@
 package com.signalhub.it;
 
 import static com.signalhub.it.Deployments.SUBSCRIBER;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -118,6 +121,24 @@ class JmsIngestIT extends DeployedWar {
     assertTrue(
         dead.getStringProperty("SignalHubRejectReason").contains("got a MapMessage"),
         dead.getStringProperty("SignalHubRejectReason"));
+  }
+
+  @Test
+  void aUtf8BytesMessageIsASignalAndABadOneIsDeadLetteredWithItsBytes() throws Exception {
+    try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
+      BytesMessage good = jms.context().createBytesMessage();
+      good.writeBytes(Api.signal("buy", "BYTES", "7", Api.now()).getBytes(StandardCharsets.UTF_8));
+      jms.send(good, tag(), Map.of());
+      expectSignal(client, "BYTES");
+    }
+    String tag = tag();
+    BytesMessage bad = jms.context().createBytesMessage();
+    bad.writeBytes(new byte[] {'{', (byte) 0xC3, '}'}); // not UTF-8
+    jms.send(bad, tag, Map.of());
+    Message dead = jms.deadLetter(tag);
+    assertNotNull(dead);
+    assertEquals("body: body is not UTF-8", dead.getStringProperty("SignalHubRejectReason"));
+    assertArrayEquals(new byte[] {'{', (byte) 0xC3, '}'}, dead.getBody(byte[].class));
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.Set;
  * One token from the {@code signalhub.tokens} setting ({@code name:role:secret,...}), which seeds
  * the token store at start. Only the SHA-256 of the secret is kept.
  */
-record ConfiguredToken(TokenPrincipal principal, byte[] secretHash) {
+record ConfiguredToken(TokenPrincipal principal, String secretHash) {
 
   static final int MIN_SECRET_LENGTH = 16;
 
@@ -59,10 +59,6 @@ record ConfiguredToken(TokenPrincipal principal, byte[] secretHash) {
       throw new IllegalArgumentException(
           where + "secret of " + name + " is shorter than " + MIN_SECRET_LENGTH + " characters");
     }
-    return new ConfiguredToken(new TokenPrincipal(name, role), sha256(secret));
-  }
-
-  static byte[] sha256(String secret) {
-    return Secrets.sha256(secret);
+    return new ConfiguredToken(new TokenPrincipal(name, role), Secrets.hash(secret));
   }
 }

@@ -94,7 +94,7 @@ public class TokenRegistry implements TokenStore {
   void seed(List<ConfiguredToken> configured) {
     for (ConfiguredToken entry : configured) {
       TokenPrincipal principal = entry.principal();
-      String hash = java.util.HexFormat.of().formatHex(entry.secretHash());
+      String hash = entry.secretHash();
       Optional<ApiToken> existing = byName(principal.name());
       if (existing.isPresent()) {
         existing.get().reseed(principal.role(), hash);

@@ -43,10 +43,7 @@ final class JmsSignalMessage {
       if (length == 0 || length > maxBytes) {
         throw tooLargeOrEmpty(length == 0, maxBytes);
       }
-      byte[] body = new byte[(int) length];
-      bytes.reset();
-      bytes.readBytes(body);
-      return utf8(body);
+      return utf8(bytes.getBody(byte[].class));
     }
     throw new InvalidSignalException(
         "body",

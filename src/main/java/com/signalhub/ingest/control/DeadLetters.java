@@ -61,11 +61,11 @@ public class DeadLetters {
       return jms.createTextMessage(text.getText());
     }
     if (original instanceof BytesMessage bytes) {
-      byte[] body = new byte[(int) bytes.getBodyLength()];
-      bytes.reset();
-      bytes.readBytes(body);
       var copy = jms.createBytesMessage();
-      copy.writeBytes(body);
+      byte[] body = bytes.getBody(byte[].class); // null when empty
+      if (body != null) {
+        copy.writeBytes(body);
+      }
       return copy;
     }
     return jms.createMessage(); // other bodies are not read: an ObjectMessage could be hostile

@@ -13,7 +13,6 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -93,15 +92,13 @@ public class Connections {
    * {@code acceptedNanos} until the last of them has sent it.
    */
   public void broadcast(long seq, String frame, long acceptedNanos) {
-    List<Subscriber> targets = List.copyOf(open.values());
     Delivery delivery =
-        new Delivery(
-            targets.size(),
-            acceptedNanos,
-            nanos -> metrics.broadcastLatency(Duration.ofNanos(nanos)));
-    for (Subscriber subscriber : targets) {
+        new Delivery(acceptedNanos, nanos -> metrics.broadcastLatency(Duration.ofNanos(nanos)));
+    for (Subscriber subscriber : open.values()) {
+      delivery.expect();
       subscriber.deliverLive(seq, frame, delivery);
     }
+    delivery.done(); // offered to all: from now on the last session's report completes it
   }
 
   /** Closes every connection of these tokens. */

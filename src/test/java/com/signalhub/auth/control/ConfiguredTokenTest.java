@@ -22,7 +22,8 @@ class ConfiguredTokenTest {
     assertEquals(2, tokens.size());
     assertEquals(new TokenPrincipal("bot-1", Role.SUBSCRIBER), tokens.get(0).principal());
     assertEquals(new TokenPrincipal("feed", Role.PUBLISHER), tokens.get(1).principal());
-    assertEquals(32, tokens.get(0).secretHash().length);
+    assertEquals(Secrets.hash("aaaaaaaaaaaaaaaa"), tokens.get(0).secretHash());
+    assertEquals(64, tokens.get(0).secretHash().length(), "SHA-256, in hex");
   }
 
   @Test

@@ -96,11 +96,14 @@ class OutboxTest {
   @Test
   void aBroadcastIsTimedOnceWhenItsLastSessionHasSentIt() {
     List<Long> recorded = new ArrayList<>();
-    Delivery delivery = new Delivery(2, System.nanoTime(), recorded::add);
+    Delivery delivery = new Delivery(System.nanoTime(), recorded::add);
     FakeRemote fast = new FakeRemote(true);
     FakeRemote slow = new FakeRemote(false);
+    delivery.expect();
     new Outbox(fast, 10, 1000, (o, r) -> {}).offer("f", delivery);
+    delivery.expect();
     new Outbox(slow, 10, 1000, (o, r) -> {}).offer("f", delivery);
+    delivery.done(); // the broadcaster has offered it to every session
     assertTrue(recorded.isEmpty(), "one session has not sent it yet");
     slow.completePending(true);
     assertEquals(1, recorded.size());
@@ -110,13 +113,22 @@ class OutboxTest {
   @Test
   void aSessionThatFailsStillLetsTheBroadcastComplete() {
     List<Long> recorded = new ArrayList<>();
-    Delivery delivery = new Delivery(1, System.nanoTime(), recorded::add);
+    Delivery delivery = new Delivery(System.nanoTime(), recorded::add);
     FakeRemote stuck = new FakeRemote(false);
     Outbox outbox = new Outbox(stuck, 10, 1000, (o, r) -> {});
     outbox.offer("in flight");
+    delivery.expect();
     outbox.offer("waiting", delivery);
+    delivery.done();
     stuck.completePending(false);
     assertEquals(1, recorded.size(), "dropped with the failed session, not left pending");
+  }
+
+  @Test
+  void aBroadcastToNoSessionIsNotTimed() {
+    List<Long> recorded = new ArrayList<>();
+    new Delivery(System.nanoTime(), recorded::add).done();
+    assertTrue(recorded.isEmpty());
   }
 
   @Test
