@@ -91,6 +91,34 @@ final class RawUpgrade implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends a masked text frame's header declaring {@code declared} payload bytes, then {@code sent}
+   * of them (zeros); stops quietly if the server has already closed.
+   */
+  void sendTextFrame(long declared, int sent) throws IOException {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.write(0x81);
+    if (declared < 126) {
+      frame.write(0x80 | (int) declared);
+    } else if (declared <= 0xFFFF) {
+      frame.write(0x80 | 126);
+      frame.write((int) (declared >> 8));
+      frame.write((int) (declared & 0xFF));
+    } else {
+      frame.write(0x80 | 127);
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        frame.write((int) (declared >> shift) & 0xFF);
+      }
+    }
+    frame.writeBytes(new byte[] {0x11, 0x22, 0x33, 0x44});
+    frame.writeBytes(new byte[sent]);
+    try {
+      socket.getOutputStream().write(frame.toByteArray());
+    } catch (IOException closedByTheServer) {
+      // the server refused the frame before it was all written: what is being tested
+    }
+  }
+
   /** Disappear without a close frame or FIN: a reset, as when a client's machine dies. */
   void vanish() throws IOException {
     socket.setSoLinger(true, 0);
