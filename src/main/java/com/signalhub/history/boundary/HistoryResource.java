@@ -4,6 +4,7 @@ import com.signalhub.auth.boundary.Secured;
 import com.signalhub.auth.entity.Role;
 import com.signalhub.history.control.SignalHistory;
 import com.signalhub.platform.ApiError;
+import com.signalhub.signal.entity.Signal;
 import com.signalhub.signal.entity.SignalFrame;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,22 +39,51 @@ public class HistoryResource {
       @QueryParam("since") @DefaultValue("0") String since,
       @QueryParam("limit") @DefaultValue("100") String limit) {
     long from;
-    int count;
     try {
       from = Long.parseLong(since);
-      count = Integer.parseInt(limit);
     } catch (NumberFormatException e) {
-      return badRequest("since and limit must be integers", "query");
+      return badRequest("since must be an integer", "since");
     }
     if (from < 0) {
       return badRequest("since must be 0 or more", "since");
     }
-    if (count < 1 || count > MAX_LIMIT) {
-      return badRequest("limit must be between 1 and " + MAX_LIMIT, "limit");
+    Integer count = count(limit);
+    if (count == null) {
+      return badRequest("limit must be an integer between 1 and " + MAX_LIMIT, "limit");
     }
-    List<SignalFrame> frames = history.after(from, count).stream().map(SignalFrame::of).toList();
-    long last = frames.isEmpty() ? from : frames.get(frames.size() - 1).seq();
+    return page(history.after(from, count), from);
+  }
+
+  /**
+   * {@code GET /api/signals/latest?limit=M}: the newest M stored signals, oldest first; {@code
+   * last_seq} is where a stream connection resumes from ({@code /?since=last_seq}).
+   */
+  @GET
+  @Path("latest")
+  @Secured(Role.SUBSCRIBER)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response latest(@QueryParam("limit") @DefaultValue("100") String limit) {
+    Integer count = count(limit);
+    if (count == null) {
+      return badRequest("limit must be an integer between 1 and " + MAX_LIMIT, "limit");
+    }
+    return page(history.latest(count), 0);
+  }
+
+  private static Response page(List<Signal> signals, long since) {
+    List<SignalFrame> frames = signals.stream().map(SignalFrame::of).toList();
+    long last = frames.isEmpty() ? since : frames.get(frames.size() - 1).seq();
     return Response.ok(new Page(frames, last)).build();
+  }
+
+  /** The limit asked for, null when it is not an integer in 1..MAX_LIMIT. */
+  private static Integer count(String limit) {
+    try {
+      int count = Integer.parseInt(limit);
+      return count >= 1 && count <= MAX_LIMIT ? count : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static Response badRequest(String message, String field) {

@@ -41,6 +41,19 @@ public class SignalHistory {
         .toList();
   }
 
+  /** The newest {@code limit} stored signals, oldest first. */
+  public List<Signal> latest(int limit) {
+    List<Signal> signals =
+        new ArrayList<>(
+            em.createQuery("select s from StoredSignal s order by s.seq desc", StoredSignal.class)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(StoredSignal::toSignal)
+                .toList());
+    Collections.reverse(signals);
+    return signals;
+  }
+
   /**
    * What a client resuming after {@code since} may be sent: the newest signals within the replay
    * bounds, oldest first, and whether older ones it asked for were left out.

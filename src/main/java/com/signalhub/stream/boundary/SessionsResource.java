@@ -4,6 +4,7 @@ import com.signalhub.auth.boundary.Secured;
 import com.signalhub.auth.entity.Role;
 import com.signalhub.platform.ApiError;
 import com.signalhub.stream.control.Connections;
+import com.signalhub.stream.control.PeerAddress;
 import com.signalhub.stream.control.Subscriber;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,7 @@ public class SessionsResource {
   public record SessionView(
       String id,
       String token,
+      @JsonbProperty("remote_address") String remoteAddress,
       @JsonbProperty("opened_at") Instant openedAt,
       @JsonbProperty("frames_sent") long framesSent,
       @JsonbProperty("queued_frames") int queuedFrames,
@@ -46,6 +48,7 @@ public class SessionsResource {
       return new SessionView(
           s.session().getId(),
           s.tokenName(),
+          PeerAddress.of(s.session()),
           s.openedAt(),
           s.outbox().framesSent(),
           s.outbox().queuedFrames(),

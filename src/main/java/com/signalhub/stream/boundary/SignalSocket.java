@@ -5,6 +5,7 @@ import com.signalhub.stream.control.Admission;
 import com.signalhub.stream.control.Connections;
 import com.signalhub.stream.control.Frames;
 import com.signalhub.stream.control.InboundRate;
+import com.signalhub.stream.control.PeerAddress;
 import com.signalhub.stream.control.Replayer;
 import com.signalhub.stream.control.Subscriber;
 import jakarta.inject.Inject;
@@ -64,6 +65,10 @@ public class SignalSocket {
       return;
     }
     admission.claim();
+    GuardedUpgrade upgrade = GuardedUpgrade.opening();
+    if (upgrade != null) {
+      upgrade.onOversize(() -> refuseOversized(session));
+    }
     inboundRate = new InboundRate(maxInboundPerSecond, System.nanoTime());
     session.setMaxTextMessageBufferSize(maxInboundBytes);
     OptionalLong since = since(session);
@@ -81,8 +86,13 @@ public class SignalSocket {
     }
     LOG.log(
         Level.INFO,
-        "Connection {0} opened by token {1}",
-        new Object[] {session.getId(), admission.principal().name()});
+        "Connection {0} opened by token {1} from {2}{3}",
+        new Object[] {
+          session.getId(),
+          admission.principal().name(),
+          PeerAddress.of(session),
+          since.isPresent() ? " resuming after " + since.getAsLong() : ""
+        });
   }
 
   @OnMessage
@@ -97,8 +107,7 @@ public class SignalSocket {
     }
     if (Utf8.length(text) > maxInboundBytes) {
       metrics.disconnected("too_big");
-      session.close(
-          new CloseReason(CloseCodes.TOO_BIG, "message larger than " + maxInboundBytes + " bytes"));
+      session.close(new CloseReason(CloseCodes.TOO_BIG, tooBig()));
       return;
     }
     String reply =
@@ -108,6 +117,20 @@ public class SignalSocket {
                 "unknown_command",
                 "unknown command '" + echo(text) + "': the only command is test");
     connections.of(session).ifPresent(subscriber -> subscriber.outbox().offer(reply));
+  }
+
+  /** A frame declared more than the limit: refused from its header, before its payload is read. */
+  private void refuseOversized(Session session) {
+    metrics.disconnected("too_big");
+    try {
+      session.close(new CloseReason(CloseCodes.TOO_BIG, tooBig()));
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Closing an oversized sender failed", e);
+    }
+  }
+
+  private String tooBig() {
+    return "message larger than " + maxInboundBytes + " bytes";
   }
 
   @OnMessage
@@ -128,11 +151,12 @@ public class SignalSocket {
     }
     LOG.log(
         Level.INFO,
-        "Connection {0} of token {1} closed: {2}",
+        "Connection {0} of token {1} closed: {2} {3}",
         new Object[] {
           session.getId(),
           admission == null ? "-" : admission.principal().name(),
-          reason.getCloseCode()
+          String.valueOf(reason.getCloseCode().getCode()), // not "1,008"
+          reason.getReasonPhrase()
         });
   }
 

@@ -46,7 +46,7 @@ public class StreamGate {
     }
     TokenPrincipal principal = authenticate(headers, query).orElse(null);
     if (principal == null) {
-      LOG.fine("Upgrade refused (401): no valid bearer token or ticket");
+      LOG.info("Upgrade refused (401): no valid bearer token or ticket");
       metrics.refused("unauthorized");
       throw new Refused(401, "a valid bearer token (or ticket) is required");
     }
