@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# WebSocket fan-out benchmark runner. See bench/README.md.
+#
+#   bench/run.sh build                      build the load tool, the peers and the floor
+#   bench/run.sh SERVER N R                 one grid point: N clients, R signals/s
+#   bench/run.sh SERVER                     the grid N in $GRID_N x R in $GRID_R
+#   bench/run.sh all                        the grid for every server
+#   bench/run.sh chart                      $RESULTS/chart.png from the summaries
+# SERVER: signalhub | node-ws | vertx | jetty | floor
+#
+# Environment (defaults): DURATION=30 WARMUP=5 RAMP=500 IDLE=3 SLOW_FRACTION=0
+#   GRID_N="1000 5000 10000 19000" GRID_R="1 5 10" RESULTS=bench/results
+#   SUB_TOKEN=dev-subscriber-secret-0001 PUB_TOKEN=dev-publisher-secret-0001
+#   TOOL_OPTS="" (extra load tool options)  TOOL_JAVA_OPTS="-Xmx2g"  PEER_JAVA_OPTS="-Xmx1g"
+#   SERVER_CPU=0 TOOL_CPU=1 (taskset cores)  SIGNALHUB_PORT (a free port)
+#   SIGNALHUB_CMD (default: mvn -B -q package payara-micro:start -Dhttp.port=PORT -DskipTests,
+#   run in the repository root; the simulator is switched off and the session caps raised via env)
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$BENCH/.." && pwd)
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-5}
+RAMP=${RAMP:-500}
+IDLE=${IDLE:-3}
+SLOW_FRACTION=${SLOW_FRACTION:-0}
+GRID_N=${GRID_N:-"1000 5000 10000 19000"}
+GRID_R=${GRID_R:-"1 5 10"}
+RESULTS=${RESULTS:-$BENCH/results}
+SUB_TOKEN=${SUB_TOKEN:-dev-subscriber-secret-0001}
+PUB_TOKEN=${PUB_TOKEN:-dev-publisher-secret-0001}
+TOOL_OPTS=${TOOL_OPTS:-}
+TOOL_JAVA_OPTS=${TOOL_JAVA_OPTS:--Xmx2g}
+PEER_JAVA_OPTS=${PEER_JAVA_OPTS:--Xmx1g}
+SERVER_CPU=${SERVER_CPU:-0}
+TOOL_CPU=${TOOL_CPU:-1}
+TOOL_JAR=$BENCH/target/signalhub-bench.jar
+
+log() { printf '[run.sh %(%T)T] %s\n' -1 "$*" >&2; }
+
+# Room for 19,000 sockets per process (the server and the tool each hold one end).
+ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+[ "$(ulimit -n)" -ge 20000 ] 2>/dev/null || log "warning: ulimit -n is $(ulimit -n); large N will fail"
+
+command -v taskset >/dev/null || { log "taskset (util-linux) is needed"; exit 1; }
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+listening_pid() { # the pid that owns the listening socket on port $1
+  ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true
+}
+
+wait_port() { # wait_port PORT SECONDS LAUNCHER_PID
+  local deadline=$((SECONDS + $2))
+  while ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; do
+    kill -0 "$3" 2>/dev/null || { log "server exited before listening"; return 1; }
+    [ $SECONDS -lt $deadline ] || { log "server not listening on $1 after $2 s"; return 1; }
+    sleep 0.5
+  done
+}
+
+stop_pid() { # SIGTERM, then SIGKILL after 15 s; only pids this script started (or their child)
+  local pid=$1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  log "pid $pid still alive after 15 s: SIGKILL"
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+build() {
+  log "building the load tool (with its unit tests)"
+  mvn -B -q -f "$BENCH/pom.xml" package
+  log "building the Vert.x and Jetty peers"
+  mvn -B -q -f "$BENCH/peers/vertx/pom.xml" package
+  mvn -B -q -f "$BENCH/peers/jetty/pom.xml" package
+  log "installing the node-ws peer"
+  (cd "$BENCH/peers/node-ws" && npm ci --no-audit --no-fund --silent)
+  log "building the floor"
+  gcc -O2 -Wall -o "$BENCH/floor/floor" "$BENCH/floor/floor.c"
+}
+
+LAUNCHER=""
+CUR_PORT=""
+cleanup() { # stop what this script started: the listener on our port (for signalhub a child of maven), the launcher
+  if [ -n "$CUR_PORT" ]; then stop_pid "$(listening_pid "$CUR_PORT")"; fi
+  if [ -n "$LAUNCHER" ]; then stop_pid "$LAUNCHER"; wait "$LAUNCHER" 2>/dev/null || true; fi
+  CUR_PORT="" LAUNCHER=""
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_server() { # start_server NAME PORT LOGFILE: sets LAUNCHER (the pid started here)
+  local name=$1 port=$2 logf=$3 wait_s=60
+  export SUBSCRIBER_TOKENS=$SUB_TOKEN PUBLISHER_TOKEN=$PUB_TOKEN
+  case $name in
+    node-ws) taskset -c "$SERVER_CPU" node "$BENCH/peers/node-ws/server.js" "$port" >"$logf" 2>&1 & ;;
+    vertx) taskset -c "$SERVER_CPU" java $PEER_JAVA_OPTS -jar "$BENCH/peers/vertx/target/peer-vertx.jar" "$port" >"$logf" 2>&1 & ;;
+    jetty) taskset -c "$SERVER_CPU" java $PEER_JAVA_OPTS -jar "$BENCH/peers/jetty/target/peer-jetty.jar" "$port" >"$logf" 2>&1 & ;;
+    signalhub)
+      wait_s=600
+      local cmd=${SIGNALHUB_CMD:-"mvn -B -q package payara-micro:start -Dhttp.port=$port -DskipTests"}
+      (cd "$ROOT" && SIGNALHUB_SIMULATOR_ENABLED=false SIGNALHUB_STREAM_MAX_SESSIONS=25000 \
+        SIGNALHUB_STREAM_MAX_SESSIONS_PER_TOKEN=25000 exec taskset -c "$SERVER_CPU" $cmd) >"$logf" 2>&1 &
+      ;;
+    *) log "unknown server $name"; return 2 ;;
+  esac
+  LAUNCHER=$!
+  wait_port "$port" "$wait_s" "$LAUNCHER" || return 1
+  if [ "$name" = signalhub ]; then # the port opens before the application is deployed
+    local deadline=$((SECONDS + wait_s))
+    until grep -q 'ready in' "$logf"; do
+      [ $SECONDS -lt $deadline ] && kill -0 "$LAUNCHER" 2>/dev/null || { log "Signal Hub not ready"; return 1; }
+      sleep 1
+    done
+  fi
+}
+
+run_floor() { # run_floor N R OUTDIR: as many writes per socket as signals in the run
+  local n=$1 r=$2 out=$3 rounds
+  rounds=$(awk -v r="$r" -v d="$DURATION" 'BEGIN { x = int(r * d); print (x < 1 ? 1 : x) }')
+  taskset -c "$SERVER_CPU" "$BENCH/floor/floor" "$n" "$rounds" | tee "$out/summary.json"
+  # key=value too, with the figure the chart reads.
+  sed -e 's/[{}"]//g' -e 's/,/\n/g' -e 's/:/=/g' "$out/summary.json" >"$out/summary.properties"
+  grep '^cpu_us_per_write=' "$out/summary.properties" | sed 's/^cpu_us_per_write=/server_cpu_us_per_frame=/' \
+    >>"$out/summary.properties"
+}
+
+point() { # point SERVER N R
+  local server=$1 n=$2 r=$3 out="$RESULTS/$1/$2-$3" port spid rc=0
+  mkdir -p "$out"
+  log "== $server N=$n R=$r -> $out"
+  if [ "$server" = floor ]; then run_floor "$n" "$r" "$out"; return; fi
+  port=${SIGNALHUB_PORT:-}
+  [ "$server" = signalhub ] && [ -n "$port" ] || port=$(free_port)
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    log "port $port is already in use: not starting (and not stopping) anything there"
+    return 1
+  fi
+  CUR_PORT=$port
+  if start_server "$server" "$port" "$out/server.log"; then
+    spid=$(listening_pid "$port")
+    spid=${spid:-$LAUNCHER}
+    log "$server listening on 127.0.0.1:$port, pid $spid"
+    # shellcheck disable=SC2086
+    taskset -c "$TOOL_CPU" java $TOOL_JAVA_OPTS -jar "$TOOL_JAR" --url "ws://127.0.0.1:$port/" \
+      --token "$SUB_TOKEN" --publisher-token "$PUB_TOKEN" --clients "$n" --rate "$r" \
+      --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP" --idle "$IDLE" \
+      --slow-fraction "$SLOW_FRACTION" --server-pid "$spid" --label "$server" --out "$out" \
+      $TOOL_OPTS 2>&1 | tee "$out/tool.log" || rc=$?
+  else
+    rc=1
+  fi
+  cleanup
+  return $rc
+}
+
+grid() {
+  local server=$1 n r
+  for n in $GRID_N; do for r in $GRID_R; do point "$server" "$n" "$r" || log "point $server $n-$r failed"; done; done
+}
+
+case ${1:-} in
+  build) build ;;
+  chart) java -cp "$TOOL_JAR" com.signalhub.bench.Chart "$RESULTS" "$RESULTS/chart.png" ;;
+  all) for s in floor node-ws vertx jetty signalhub; do grid "$s"; done ;;
+  signalhub | node-ws | vertx | jetty | floor)
+    if [ $# -ge 3 ]; then point "$1" "$2" "$3"; else grid "$1"; fi ;;
+  *) sed -n '2,17p' "$0"; exit 2 ;;
+esac
