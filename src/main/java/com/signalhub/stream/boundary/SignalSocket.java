@@ -65,6 +65,7 @@ public class SignalSocket {
       return;
     }
     admission.claim();
+    IdleTimerOff.apply(session);
     GuardedUpgrade upgrade = GuardedUpgrade.opening();
     if (upgrade != null) {
       upgrade.onOversize(() -> refuseOversized(session));

@@ -1,0 +1,148 @@
+package com.signalhub.stream.boundary;
+
+import jakarta.websocket.Session;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.glassfish.tyrus.core.TyrusSession;
+
+/**
+ * Turns off Tyrus's per-session idle timer. Tyrus re-schedules an idle-timeout task on every frame
+ * sent or received — even with no idle timeout set — on the container's managed scheduled executor,
+ * and Payara's captures the thread context for each task (a ServiceLoader scan of the application's
+ * jars): the largest single cost per delivered frame in the fan-out profile (bench/RESULTS.md).
+ * Stream sessions need no idle timeout — liveness is SessionWatch's ping/pong — so their scheduler
+ * becomes one that drops those tasks.
+ */
+final class IdleTimerOff {
+
+  private static final Logger LOG = Logger.getLogger(IdleTimerOff.class.getName());
+  private static final ScheduledExecutorService DROPPING = new Dropping();
+  private static final Field SCHEDULER = schedulerField();
+
+  private IdleTimerOff() {}
+
+  static void apply(Session session) {
+    session.setMaxIdleTimeout(0);
+    if (SCHEDULER != null && session instanceof TyrusSession) {
+      try {
+        SCHEDULER.set(session, DROPPING);
+      } catch (IllegalAccessException e) {
+        LOG.log(Level.FINE, "Tyrus idle timer left on", e);
+      }
+    }
+  }
+
+  private static Field schedulerField() {
+    try {
+      Field field = TyrusSession.class.getDeclaredField("service");
+      field.setAccessible(true);
+      return field;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Tyrus's session scheduler not found: its idle timer stays on", e);
+      return null;
+    }
+  }
+
+  /** Accepts one-shot tasks and never runs them; the futures it gives are already cancelled. */
+  private static final class Dropping extends AbstractExecutorService
+      implements ScheduledExecutorService {
+
+    private static final ScheduledFuture<Object> CANCELLED = new CancelledFuture();
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+      return CANCELLED;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+      return (ScheduledFuture<V>) CANCELLED;
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleAtFixedRate(
+        Runnable command, long initialDelay, long period, TimeUnit unit) {
+      throw new UnsupportedOperationException("no Tyrus heartbeat on stream sessions");
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleWithFixedDelay(
+        Runnable command, long initialDelay, long delay, TimeUnit unit) {
+      throw new UnsupportedOperationException("no Tyrus heartbeat on stream sessions");
+    }
+
+    @Override
+    public void execute(Runnable command) {
+      throw new UnsupportedOperationException("only idle-timeout tasks are expected here");
+    }
+
+    @Override
+    public void shutdown() {}
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return false;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return false;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+      return false;
+    }
+  }
+
+  private static final class CancelledFuture implements ScheduledFuture<Object> {
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return 0;
+    }
+
+    @Override
+    public int compareTo(Delayed other) {
+      return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return false;
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return true;
+    }
+
+    @Override
+    public boolean isDone() {
+      return true;
+    }
+
+    @Override
+    public Object get() {
+      throw new java.util.concurrent.CancellationException();
+    }
+
+    @Override
+    public Object get(long timeout, TimeUnit unit) {
+      throw new java.util.concurrent.CancellationException();
+    }
+  }
+}
