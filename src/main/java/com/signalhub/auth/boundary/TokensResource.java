@@ -81,9 +81,7 @@ public class TokensResource {
           .entity(issued)
           .build();
     } catch (TokenConflictException e) {
-      return Response.status(Response.Status.CONFLICT)
-          .entity(new ApiError("token_exists", e.getMessage(), "name"))
-          .build();
+      return ApiError.response(409, "token_exists", e.getMessage(), "name");
     }
   }
 
@@ -97,16 +95,10 @@ public class TokensResource {
               LOG.log(Level.INFO, "Token {0} revoked", name);
               return Response.ok(view).build();
             })
-        .orElseGet(
-            () ->
-                Response.status(Response.Status.NOT_FOUND)
-                    .entity(new ApiError("no_such_token", "no token named " + name, "name"))
-                    .build());
+        .orElseGet(() -> ApiError.response(404, "no_such_token", "no token named " + name, "name"));
   }
 
   private static Response invalid(String message, String field) {
-    return Response.status(Response.Status.BAD_REQUEST)
-        .entity(new ApiError("invalid_request", message, field))
-        .build();
+    return ApiError.response(400, "invalid_request", message, field);
   }
 }

@@ -87,9 +87,6 @@ public class HistoryResource {
   }
 
   private static Response badRequest(String message, String field) {
-    return Response.status(Response.Status.BAD_REQUEST)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ApiError("invalid_query", message, field))
-        .build();
+    return ApiError.response(400, "invalid_query", message, field);
   }
 }

@@ -2,8 +2,6 @@ package com.signalhub.ingest.boundary;
 
 import com.signalhub.platform.ApiError;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +17,8 @@ final class BoundedBody {
     byte[] bytes = body.readNBytes(maxBytes + 1);
     if (bytes.length > maxBytes) {
       throw new WebApplicationException(
-          Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-              .type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(
-                  new ApiError(
-                      "body_too_large", "body is larger than " + maxBytes + " bytes", "body"))
-              .build());
+          ApiError.response(
+              413, "body_too_large", "body is larger than " + maxBytes + " bytes", "body"));
     }
     return new String(bytes, StandardCharsets.UTF_8);
   }

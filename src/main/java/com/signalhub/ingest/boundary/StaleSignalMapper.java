@@ -2,7 +2,6 @@ package com.signalhub.ingest.boundary;
 
 import com.signalhub.platform.ApiError;
 import com.signalhub.signal.entity.StaleSignalException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,9 +12,6 @@ public class StaleSignalMapper implements ExceptionMapper<StaleSignalException> 
 
   @Override
   public Response toResponse(StaleSignalException e) {
-    return Response.status(422)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ApiError("stale_signal", e.getMessage(), e.field()))
-        .build();
+    return ApiError.response(422, "stale_signal", e.getMessage(), e.field());
   }
 }

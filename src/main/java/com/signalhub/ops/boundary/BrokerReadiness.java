@@ -30,11 +30,7 @@ public class BrokerReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    BoundedProbe.Outcome outcome = probe.run(this::browse);
-    return HealthCheckResponse.named("jms-broker")
-        .status(outcome.up())
-        .withData("jms/signals", outcome.detail())
-        .build();
+    return probe.run(this::browse).response("jms-broker", "jms/signals");
   }
 
   private Boolean browse() throws Exception {

@@ -23,11 +23,7 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    BoundedProbe.Outcome outcome = probe.run(this::ping);
-    return HealthCheckResponse.named("database")
-        .status(outcome.up())
-        .withData("jdbc/signalhub", outcome.detail())
-        .build();
+    return probe.run(this::ping).response("database", "jdbc/signalhub");
   }
 
   private Void ping() throws SQLException {

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * Runs a health probe with a deadline: a dependency that hangs (a broker client retrying a lost
@@ -19,7 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BoundedProbe {
 
   /** What a probe found: up, or down and why. */
-  public record Outcome(boolean up, String detail) {}
+  public record Outcome(boolean up, String detail) {
+
+    /** The health check answer: named, up or down, with what was probed and how it went. */
+    public HealthCheckResponse response(String check, String resource) {
+      return HealthCheckResponse.named(check).status(up).withData(resource, detail).build();
+    }
+  }
 
   @Resource ManagedExecutorService executor;
 

@@ -70,9 +70,7 @@ public class SessionsResource {
   @DELETE
   public Response disconnectToken(@QueryParam("token") String token) {
     if (token == null || token.isBlank()) {
-      return Response.status(Response.Status.BAD_REQUEST)
-          .entity(new ApiError("invalid_query", "token is required", "token"))
-          .build();
+      return ApiError.response(400, "invalid_query", "token is required", "token");
     }
     long sessions = connections.all().stream().filter(s -> s.tokenName().equals(token)).count();
     connections.dropTokens(
@@ -95,10 +93,6 @@ public class SessionsResource {
                   new CloseReason(CloseCodes.VIOLATED_POLICY, "disconnected by an administrator"));
               return Response.noContent().build();
             })
-        .orElseGet(
-            () ->
-                Response.status(Response.Status.NOT_FOUND)
-                    .entity(new ApiError("no_such_session", "no open session " + id, "id"))
-                    .build());
+        .orElseGet(() -> ApiError.response(404, "no_such_session", "no open session " + id, "id"));
   }
 }
