@@ -30,7 +30,6 @@ final class IdleTimerOff {
   private IdleTimerOff() {}
 
   static void apply(Session session) {
-    session.setMaxIdleTimeout(0);
     if (SCHEDULER != null && session instanceof TyrusSession) {
       try {
         SCHEDULER.set(session, DROPPING);
@@ -38,6 +37,8 @@ final class IdleTimerOff {
         LOG.log(Level.FINE, "Tyrus idle timer left on", e);
       }
     }
+    // after the swap: this cancels the task Tyrus scheduled at open and re-schedules on DROPPING
+    session.setMaxIdleTimeout(0);
   }
 
   private static Field schedulerField() {
