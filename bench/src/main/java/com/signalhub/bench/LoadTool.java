@@ -33,6 +33,7 @@ public final class LoadTool implements WsClient.Events {
   private final LongAdder slowDisconnected = new LongAdder();
   private final LongAdder distinctFrames = new LongAdder();
   private final LongAdder measuredFrames = new LongAdder();
+  private final LongAdder slowFrames = new LongAdder();
   private final AtomicLong lastConnectedNanos = new AtomicLong();
   private final AtomicLong lastFrameNanos = new AtomicLong();
   private volatile String firstConnectError;
@@ -81,6 +82,12 @@ public final class LoadTool implements WsClient.Events {
 
   @Override
   public void frame(WsClient c, TextWebSocketFrame frame, long receivedNanos) {
+    if (c.slow) {
+      // It never reads, but when its connection is torn down Netty hands over what the kernel
+      // still held: frames seconds old that say nothing about how promptly readers are served.
+      slowFrames.increment();
+      return;
+    }
     long seq = SignalId.decode(frame.content(), o.runId);
     if (seq < 1 || seq > table.lastSeq()) {
       c.tracker.foreign();
@@ -91,6 +98,7 @@ public final class LoadTool implements WsClient.Events {
     long latency = table.latency(seq, receivedNanos);
     if (latency >= 0 && table.measured(seq)) {
       latencyMicros.recordValue(Math.max(1, latency / 1000));
+      if (latency > c.maxLatencyNanos) c.maxLatencyNanos = latency;
       measuredFrames.increment();
       lastFrameNanos.accumulateAndGet(receivedNanos, Math::max);
     }
@@ -99,6 +107,14 @@ public final class LoadTool implements WsClient.Events {
   @Override
   public void disconnected(WsClient c) {
     (c.slow ? slowDisconnected : readersDisconnected).increment();
+  }
+
+  long measuredFrames() {
+    return measuredFrames.sum();
+  }
+
+  HandOverTable table() {
+    return table;
   }
 
   // ---- the run ----
@@ -154,6 +170,8 @@ public final class LoadTool implements WsClient.Events {
       BitSet accepted = m.accepted;
       long missing = 0, dups = 0, ooo = 0, unexpected = 0, foreign = 0, clientsMissing = 0, expected = 0;
       long connectedReaders = 0;
+      StringBuilder late = new StringBuilder();
+      int lateCount = 0;
       for (WsClient c : clients) {
         if (c.slow || c.channel == null || !wasConnected(c)) continue;
         connectedReaders++;
@@ -165,7 +183,17 @@ public final class LoadTool implements WsClient.Events {
         unexpected += c.tracker.unexpected(accepted);
         foreign += c.tracker.foreignFrames();
         expected += accepted.cardinality();
+        if (c.maxLatencyNanos > LATE_NANOS) {
+          if (lateCount++ < 100) late.append(' ').append(c.index).append(':').append(localPort(c)).append(':').append(c.maxLatencyNanos / 1_000_000);
+        }
       }
+      s.put("readers_late", lateCount).put("slow_frames_read", slowFrames.sum());
+      if (o.slowFraction > 0) {
+        StringBuilder slowOnes = new StringBuilder();
+        for (WsClient c : clients) if (c.slow && c.channel != null) slowOnes.append(' ').append(c.index).append(':').append(localPort(c));
+        log("slow clients (index:local port):%s", slowOnes);
+      }
+      if (lateCount > 0) log("readers with a frame over 1 s late (index:local port:max ms):%s", late);
       s.put("frames_expected", expected).put("frames_received", distinctFrames.sum());
       s.put("frames_measured", measuredFrames.sum()).put("frames_per_s", m.framesPerSecond);
       s.put("missing", missing).put("duplicated", dups).put("out_of_order", ooo);
@@ -246,6 +274,13 @@ public final class LoadTool implements WsClient.Events {
       return new Measured(
           accepted, total, measuredFrames.sum() / framesWindow, windowSeconds, serverCpu, toolCpu);
     }
+  }
+
+  /** A reader that got any measured frame later than this is counted in readers_late. */
+  private static final long LATE_NANOS = 1_000_000_000L;
+
+  private static int localPort(WsClient c) {
+    return c.channel.localAddress() instanceof java.net.InetSocketAddress a ? a.getPort() : -1;
   }
 
   private long clientsUpSlow(WsClient[] clients) {

@@ -31,6 +31,8 @@ final class WsClient extends ChannelInboundHandlerAdapter {
   volatile Channel channel;
   /** The handshake completed (the client may have been disconnected since). */
   volatile boolean connectedOnce;
+  /** The largest hand-over-to-receipt latency of a measured frame; written on its event loop. */
+  volatile long maxLatencyNanos;
 
   WsClient(int index, boolean slow, Events events) {
     this.index = index;
