@@ -1,5 +1,6 @@
 package com.signalhub.it;
 
+import static com.signalhub.it.Deployments.PUBLISHER;
 import static com.signalhub.it.Deployments.SUBSCRIBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,19 @@ class LifecycleIT {
       overTls.send("test");
       assertTrue(overTls.next().endsWith("\"is_test\":true}"), "wss:// delivers");
       WsClient plain = WsClient.connect(server.base, SUBSCRIBER);
+      // TLS frames must pass Grizzly's SSL filter, so Tyrus sends them; a plain connection's
+      // broadcast frames go straight to its Grizzly connection. One broadcast reaches both.
+      String sessions =
+          Admin.call(server.base, "GET", "/api/admin/sessions", Admin.ADMIN, null).body();
+      assertTrue(sessions.contains("\"send_path\":\"tyrus\""), sessions);
+      assertTrue(sessions.contains("\"send_path\":\"direct\""), sessions);
+      assertEquals(
+          202,
+          Api.publish(server.base, PUBLISHER, Api.signal("sell", "BOTHWAYS", "7.25", Api.now()))
+              .statusCode());
+      for (WsClient client : List.of(overTls, plain)) {
+        assertTrue(client.next().contains("\"symbol\":\"BOTHWAYS\",\"price\":7.25"));
+      }
 
       try (RawUpgrade deaf = RawUpgrade.open(server.base, "Bearer " + SUBSCRIBER)) {
         assertTrue(deaf.responseHead.startsWith("HTTP/1.1 101"));

@@ -25,6 +25,10 @@ public class FrameGuardFilter extends HttpFilter {
   @ConfigProperty(name = "signalhub.stream.max-inbound-bytes")
   int maxInboundBytes;
 
+  @Inject
+  @ConfigProperty(name = "signalhub.stream.direct-writes", defaultValue = "true")
+  boolean directWrites;
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,8 +43,11 @@ public class FrameGuardFilter extends HttpFilter {
   /** Hands Tyrus its own upgrade handler, inside one of ours that the container drives. */
   private final class GuardedUpgradeRequest extends HttpServletRequestWrapper {
 
+    private final HttpServletRequest original;
+
     GuardedUpgradeRequest(HttpServletRequest request) {
       super(request);
+      this.original = request;
     }
 
     @Override
@@ -52,7 +59,8 @@ public class FrameGuardFilter extends HttpFilter {
       } catch (ReflectiveOperationException e) {
         throw new ServletException("cannot create " + handlerClass.getName(), e);
       }
-      super.upgrade(GuardedUpgrade.class).guard(inner, maxInboundBytes);
+      Object direct = directWrites ? DirectWrites.connectionOf(original) : null;
+      super.upgrade(GuardedUpgrade.class).guard(inner, maxInboundBytes, direct);
       return inner;
     }
   }

@@ -21,9 +21,17 @@ public class GuardedUpgrade implements HttpUpgradeHandler {
   private Runnable onOversize;
   private boolean tripped; // guarded by this
 
-  void guard(HttpUpgradeHandler inner, long maxPayload) {
+  private Object directConnection;
+
+  void guard(HttpUpgradeHandler inner, long maxPayload, Object directConnection) {
     this.inner = inner;
     this.maxPayload = maxPayload;
+    this.directConnection = directConnection;
+  }
+
+  /** The container's connection for direct writes ({@link DirectWrites}), or null. */
+  Object directConnection() {
+    return directConnection;
   }
 
   /** The upgrade whose session is being opened on this thread, if any. */

@@ -42,7 +42,8 @@ public class SessionsResource {
       @JsonbProperty("opened_at") Instant openedAt,
       @JsonbProperty("frames_sent") long framesSent,
       @JsonbProperty("queued_frames") int queuedFrames,
-      @JsonbProperty("queued_bytes") long queuedBytes) {
+      @JsonbProperty("queued_bytes") long queuedBytes,
+      @JsonbProperty("send_path") String sendPath) {
 
     static SessionView of(Subscriber s) {
       return new SessionView(
@@ -52,7 +53,8 @@ public class SessionsResource {
           s.openedAt(),
           s.outbox().framesSent(),
           s.outbox().queuedFrames(),
-          s.outbox().queuedBytes());
+          s.outbox().queuedBytes(),
+          s.outbox().sendPath());
     }
   }
 

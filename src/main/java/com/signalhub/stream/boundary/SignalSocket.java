@@ -3,6 +3,7 @@ package com.signalhub.stream.boundary;
 import com.signalhub.ops.control.HubMetrics;
 import com.signalhub.stream.control.Admission;
 import com.signalhub.stream.control.Connections;
+import com.signalhub.stream.control.FrameSink;
 import com.signalhub.stream.control.Frames;
 import com.signalhub.stream.control.InboundRate;
 import com.signalhub.stream.control.PeerAddress;
@@ -78,8 +79,10 @@ public class SignalSocket {
           new CloseReason(CloseCodes.VIOLATED_POLICY, "since must be a non-negative integer"));
       return;
     }
+    FrameSink sink =
+        DirectWrites.sink(upgrade == null ? null : upgrade.directConnection(), session);
     Subscriber subscriber =
-        connections.register(session, admission.principal().name(), since.isPresent());
+        connections.register(session, sink, admission.principal().name(), since.isPresent());
     metrics.connected();
     if (since.isPresent()) {
       metrics.replayRequested();

@@ -51,10 +51,10 @@ public class Connections {
    * Adds a connection to the broadcast. One about to be replayed to holds live signals back from
    * the moment it is added, so none reaches it ahead of (or twice with) its replay.
    */
-  public Subscriber register(Session session, String tokenName, boolean resuming) {
+  public Subscriber register(Session session, FrameSink sink, String tokenName, boolean resuming) {
     Outbox outbox =
         new Outbox(
-            session.getAsyncRemote(),
+            sink,
             maxQueuedFrames,
             maxQueuedBytes,
             (failed, reason) -> drop(session, reason),
@@ -94,9 +94,10 @@ public class Connections {
   public void broadcast(long seq, String frame, long acceptedNanos) {
     Delivery delivery =
         new Delivery(acceptedNanos, nanos -> metrics.broadcastLatency(Duration.ofNanos(nanos)));
+    WireFrame wireFrame = WireFrame.of(frame); // framed once for every direct-write connection
     for (Subscriber subscriber : open.values()) {
       delivery.expect();
-      subscriber.deliverLive(seq, frame, delivery);
+      subscriber.deliverLive(seq, wireFrame, delivery);
     }
     delivery.done(); // offered to all: from now on the last session's report completes it
   }

@@ -2,7 +2,6 @@ package com.signalhub.stream.control;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
-import jakarta.websocket.RemoteEndpoint;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,13 +18,13 @@ import java.util.function.BiConsumer;
  */
 public final class Outbox {
 
-  private final RemoteEndpoint.Async remote;
+  private final FrameSink sink;
   private final int capacity;
   private final long maxBytes;
   private final BiConsumer<Outbox, CloseReason> onFailure;
   private final Runnable onSent;
 
-  private record Item(String frame, boolean counted, Delivery delivery) {}
+  private record Item(WireFrame frame, boolean counted, Delivery delivery) {}
 
   private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
@@ -35,21 +34,18 @@ public final class Outbox {
   private final AtomicBoolean failed = new AtomicBoolean();
 
   public Outbox(
-      RemoteEndpoint.Async remote,
-      int capacity,
-      long maxBytes,
-      BiConsumer<Outbox, CloseReason> onFailure) {
-    this(remote, capacity, maxBytes, onFailure, () -> {});
+      FrameSink sink, int capacity, long maxBytes, BiConsumer<Outbox, CloseReason> onFailure) {
+    this(sink, capacity, maxBytes, onFailure, () -> {});
   }
 
   /** As above; {@code onSent} runs for every frame whose send completed. */
   public Outbox(
-      RemoteEndpoint.Async remote,
+      FrameSink sink,
       int capacity,
       long maxBytes,
       BiConsumer<Outbox, CloseReason> onFailure,
       Runnable onSent) {
-    this.remote = remote;
+    this.sink = sink;
     this.capacity = capacity;
     this.maxBytes = maxBytes;
     this.onFailure = onFailure;
@@ -63,11 +59,11 @@ public final class Outbox {
 
   /** Queues a frame; false when this connection has failed or is too far behind. */
   public boolean offer(String frame) {
-    return offer(frame, Delivery.NONE);
+    return offer(WireFrame.of(frame), Delivery.NONE);
   }
 
   /** Queues a broadcast's frame, reporting to its delivery once sent (or never to be). */
-  boolean offer(String frame, Delivery delivery) {
+  boolean offer(WireFrame frame, Delivery delivery) {
     if (failed.get()) {
       delivery.done();
       return false;
@@ -97,7 +93,7 @@ public final class Outbox {
     if (failed.get()) {
       return false;
     }
-    enqueue(new Item(frame, false, Delivery.NONE));
+    enqueue(new Item(WireFrame.of(frame), false, Delivery.NONE));
     return true;
   }
 
@@ -137,11 +133,11 @@ public final class Outbox {
   private boolean sendCompletedInline(Item item) {
     AtomicInteger state = new AtomicInteger(); // 0 pending, 1 caller returned, 2 completed inline
     try {
-      remote.sendText(
+      sink.send(
           item.frame(),
-          result -> {
+          failure -> {
             item.delivery().done();
-            if (!result.isOK()) {
+            if (failure != null) {
               fail(new CloseReason(CloseCodes.GOING_AWAY, Connections.SEND_FAILED));
               return;
             }
@@ -166,6 +162,11 @@ public final class Outbox {
 
   public long queuedBytes() {
     return queuedBytes.get();
+  }
+
+  /** How this connection's frames travel ({@link FrameSink#path()}). */
+  public String sendPath() {
+    return sink.path();
   }
 
   public long framesSent() {

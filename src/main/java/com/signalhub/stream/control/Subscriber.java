@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  */
 public final class Subscriber {
 
-  private record Held(long seq, String frame) {}
+  private record Held(long seq, WireFrame frame) {}
 
   private final Session session;
   private final String tokenName;
@@ -110,7 +110,7 @@ public final class Subscriber {
   }
 
   /** Part of a live broadcast: reports to {@code delivery} once sent, or not to be sent. */
-  synchronized void deliverLive(long seq, String frame, Delivery delivery) {
+  synchronized void deliverLive(long seq, WireFrame frame, Delivery delivery) {
     if (held == null && !replayed(seq)) {
       outbox.offer(frame, delivery);
     } else {
@@ -120,7 +120,7 @@ public final class Subscriber {
     }
   }
 
-  synchronized void deliver(long seq, String frame) {
+  synchronized void deliver(long seq, WireFrame frame) {
     if (held == null) {
       queueIfNew(seq, frame);
     } else if (held.size() < maxHeld) {
@@ -131,9 +131,9 @@ public final class Subscriber {
     }
   }
 
-  private void queueIfNew(long seq, String frame) {
+  private void queueIfNew(long seq, WireFrame frame) {
     if (!replayed(seq)) {
-      outbox.offer(frame);
+      outbox.offer(frame, Delivery.NONE);
     }
   }
 

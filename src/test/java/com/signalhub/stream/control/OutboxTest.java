@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class OutboxTest {
@@ -100,9 +99,9 @@ class OutboxTest {
     FakeRemote fast = new FakeRemote(true);
     FakeRemote slow = new FakeRemote(false);
     delivery.expect();
-    new Outbox(fast, 10, 1000, (o, r) -> {}).offer("f", delivery);
+    new Outbox(fast, 10, 1000, (o, r) -> {}).offer(WireFrame.of("f"), delivery);
     delivery.expect();
-    new Outbox(slow, 10, 1000, (o, r) -> {}).offer("f", delivery);
+    new Outbox(slow, 10, 1000, (o, r) -> {}).offer(WireFrame.of("f"), delivery);
     delivery.done(); // the broadcaster has offered it to every session
     assertTrue(recorded.isEmpty(), "one session has not sent it yet");
     slow.completePending(true);
@@ -118,7 +117,7 @@ class OutboxTest {
     Outbox outbox = new Outbox(stuck, 10, 1000, (o, r) -> {});
     outbox.offer("in flight");
     delivery.expect();
-    outbox.offer("waiting", delivery);
+    outbox.offer(WireFrame.of("waiting"), delivery);
     delivery.done();
     stuck.completePending(false);
     assertEquals(1, recorded.size(), "dropped with the failed session, not left pending");
@@ -144,28 +143,32 @@ class OutboxTest {
   }
 
   /** Records sends; completes each inline or when told to. */
-  static final class FakeRemote extends UnsupportedAsyncRemote {
+  static final class FakeRemote implements FrameSink {
     final List<String> sent = new ArrayList<>();
     private final boolean completeInline;
-    private final List<SendHandler> pending = new ArrayList<>();
+    private final List<Consumer<Throwable>> pending = new ArrayList<>();
 
     FakeRemote(boolean completeInline) {
       this.completeInline = completeInline;
     }
 
     @Override
-    public void sendText(String text, SendHandler handler) {
-      sent.add(text);
+    public void send(WireFrame frame, Consumer<Throwable> done) {
+      sent.add(frame.text());
       if (completeInline) {
-        handler.onResult(new SendResult());
+        done.accept(null);
       } else {
-        pending.add(handler);
+        pending.add(done);
       }
     }
 
+    @Override
+    public String path() {
+      return "fake";
+    }
+
     void completePending(boolean ok) {
-      SendHandler handler = pending.remove(0);
-      handler.onResult(ok ? new SendResult() : new SendResult(new java.io.IOException("reset")));
+      pending.remove(0).accept(ok ? null : new java.io.IOException("reset"));
     }
   }
 }

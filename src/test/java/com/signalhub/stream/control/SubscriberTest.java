@@ -15,10 +15,10 @@ class SubscriberTest {
   @Test
   void liveSignalsHeldDuringTheReplayFollowItWithoutThoseItAlreadySent() {
     subscriber.holdLive();
-    subscriber.deliver(5, "s5");
-    subscriber.deliver(6, "s6");
+    subscriber.deliver(5, WireFrame.of("s5"));
+    subscriber.deliver(6, WireFrame.of("s6"));
     subscriber.goLive(3, 5); // the replay sent 4 and 5
-    subscriber.deliver(7, "s7");
+    subscriber.deliver(7, WireFrame.of("s7"));
     assertEquals(List.of("s6", "s7"), remote.sent);
   }
 
@@ -26,24 +26,25 @@ class SubscriberTest {
   void aLiveEventArrivingAfterTheReplayAlreadyReadItsSignalIsNotSentTwice() {
     subscriber.holdLive();
     subscriber.goLive(6, 8); // the replay read 7 and 8, committed, 8's live event still on its way
-    subscriber.deliver(8, "s8");
-    subscriber.deliver(9, "s9");
+    subscriber.deliver(8, WireFrame.of("s8"));
+    subscriber.deliver(9, WireFrame.of("s9"));
     assertEquals(List.of("s9"), remote.sent);
   }
 
   @Test
   void aSincePastWhatIsStoredStillGetsWhatComesNext() {
     subscriber.holdLive();
-    subscriber.deliver(11, "s11"); // stored after the client connected, before its empty replay
+    subscriber.deliver(
+        11, WireFrame.of("s11")); // stored after the client connected, before its empty replay
     subscriber.goLive(5000, 5000); // resumed after 5000 (database reset): nothing replayed
-    subscriber.deliver(12, "s12");
+    subscriber.deliver(12, WireFrame.of("s12"));
     assertEquals(List.of("s11", "s12"), remote.sent);
   }
 
   @Test
   void aConnectionThatDidNotResumeGetsEverything() {
-    subscriber.deliver(1, "s1");
-    subscriber.deliver(2, "s2");
+    subscriber.deliver(1, WireFrame.of("s1"));
+    subscriber.deliver(2, WireFrame.of("s2"));
     assertEquals(List.of("s1", "s2"), remote.sent);
   }
 }
