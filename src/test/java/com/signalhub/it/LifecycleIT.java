@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A server this test starts itself with the operator's TLS configuration (server-config/production/
- * pre-boot commands, its own keystore made by keytool, {@code --sslport}), pings every second:
- * wss:// works, a client that ignores pings is closed, and stopping the server tells every client
+ * pre-boot commands, its own keystore made by keytool, {@code --sslport}), pings every second and
+ * takes 3 sessions: wss:// works (through Tyrus, plain ws:// by direct writes), a fourth session is
+ * refused 503, a client that ignores pings is closed, and stopping the server tells every client
  * 1001.
  */
 class LifecycleIT {
@@ -35,7 +36,8 @@ class LifecycleIT {
     Files.writeString(
         properties,
         Files.readString(Path.of("src/test/resources/it-system.properties"))
-            + "signalhub.stream.ping-interval-ms=1000\nsignalhub.stream.pong-timeout-ms=1500\n");
+            + "signalhub.stream.ping-interval-ms=1000\nsignalhub.stream.pong-timeout-ms=1500\n"
+            + "signalhub.stream.max-sessions=3\n");
     int tlsPort = PayaraProcess.freePort();
     PayaraProcess server =
         PayaraProcess.withH2(
@@ -77,6 +79,11 @@ class LifecycleIT {
 
       try (RawUpgrade deaf = RawUpgrade.open(server.base, "Bearer " + SUBSCRIBER)) {
         assertTrue(deaf.responseHead.startsWith("HTTP/1.1 101"));
+        try (RawUpgrade fourth = RawUpgrade.open(server.base, "Bearer " + SUBSCRIBER)) {
+          assertTrue(
+              fourth.responseHead.startsWith("HTTP/1.1 503"),
+              "a fourth session on an instance capped at 3: " + fourth.responseHead);
+        }
         long start = System.nanoTime();
         assertEquals(1001, deaf.awaitCloseCode(), "a client that never answers pings is closed");
         System.getLogger("LifecycleIT")
