@@ -21,15 +21,18 @@ class LoadToolTest {
             StandardCharsets.UTF_8));
   }
 
-  private static LoadTool tool() throws Exception {
-    return new LoadTool(
-        Options.parse("--run-id", "" + RUN, "--rate", "1", "--duration", "3", "--warmup", "0"));
+  /** A tool whose signal 2 was handed over at 1 ms. */
+  private static LoadTool toolAfterSignal2() throws Exception {
+    LoadTool tool =
+        new LoadTool(
+            Options.parse("--run-id", "" + RUN, "--rate", "1", "--duration", "3", "--warmup", "0"));
+    tool.table().handOver(2, 1_000_000L);
+    return tool;
   }
 
   @Test
   void aReadersFrameIsMeasuredOnce() throws Exception {
-    LoadTool tool = tool();
-    tool.table().handOver(2, 1_000_000L);
+    LoadTool tool = toolAfterSignal2();
     WsClient reader = new WsClient(0, false, tool);
     tool.frame(reader, signal(2), 51_000_000L);
     tool.frame(reader, signal(2), 52_000_000L);
@@ -41,8 +44,7 @@ class LoadToolTest {
   /* A slow client's backlog, read when its connection is torn down, is not reader latency. */
   @Test
   void aSlowClientsFramesAreNotMeasured() throws Exception {
-    LoadTool tool = tool();
-    tool.table().handOver(2, 1_000_000L);
+    LoadTool tool = toolAfterSignal2();
     WsClient slow = new WsClient(1, true, tool);
     tool.frame(slow, signal(2), 20_001_000_000L);
     assertEquals(0, tool.measuredFrames());
