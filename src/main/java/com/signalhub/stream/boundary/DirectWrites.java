@@ -4,6 +4,7 @@ import com.signalhub.stream.control.FrameSink;
 import com.signalhub.stream.control.TyrusSink;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,11 +22,19 @@ final class DirectWrites {
 
   private DirectWrites() {}
 
-  /** The upgrade's Grizzly connection, or null when frames must go through Tyrus. */
-  static Object connectionOf(HttpServletRequest request) {
+  /**
+   * The upgrade's Grizzly connection, its socket's send buffer fixed at {@code sendBufferBytes} (0:
+   * left to the kernel); null when frames must go through Tyrus: a TLS connection (its bytes must
+   * pass Grizzly's SSL filter), or {@code direct} false.
+   */
+  static Object connectionOf(HttpServletRequest request, boolean direct, int sendBufferBytes) {
     try {
-      return GrizzlySink.connectionOf(request);
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      Object connection = GrizzlySink.connectionOf(request);
+      if (connection != null && sendBufferBytes > 0) {
+        GrizzlySink.capSendBuffer(connection, sendBufferBytes);
+      }
+      return direct && !request.isSecure() ? connection : null;
+    } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
       fallBack(e);
       return null;
     }
@@ -50,7 +59,10 @@ final class DirectWrites {
 
   private static void fallBack(Throwable e) {
     if (REPORTED.compareAndSet(false, true)) {
-      LOG.log(Level.WARNING, "Stream frames go through Tyrus: no direct Grizzly writes here", e);
+      LOG.log(
+          Level.WARNING,
+          "Stream frames go through Tyrus, socket send buffers are the kernel's: no Grizzly here",
+          e);
     }
   }
 }

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * frame declaring more than {@code signalhub.stream.max-inbound-bytes} is refused with 1009 from
  * its header. Without it Tyrus buffers the frame, and past its incoming buffer closes with 1011
  * "Buffer overflow." that the endpoint never sees. Declared filters run before the one Tyrus adds.
+ * It also finds the connection under the upgrade for {@link DirectWrites} (and the socket's send
+ * buffer cap).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class FrameGuardFilter extends HttpFilter {
@@ -28,6 +30,10 @@ public class FrameGuardFilter extends HttpFilter {
   @Inject
   @ConfigProperty(name = "signalhub.stream.direct-writes", defaultValue = "true")
   boolean directWrites;
+
+  @Inject
+  @ConfigProperty(name = "signalhub.stream.socket-send-buffer-bytes", defaultValue = "65536")
+  int sendBufferBytes;
 
   @Override
   protected void doFilter(
@@ -59,7 +65,7 @@ public class FrameGuardFilter extends HttpFilter {
       } catch (ReflectiveOperationException e) {
         throw new ServletException("cannot create " + handlerClass.getName(), e);
       }
-      Object direct = directWrites ? DirectWrites.connectionOf(original) : null;
+      Object direct = DirectWrites.connectionOf(original, directWrites, sendBufferBytes);
       super.upgrade(GuardedUpgrade.class).guard(inner, maxInboundBytes, direct);
       return inner;
     }

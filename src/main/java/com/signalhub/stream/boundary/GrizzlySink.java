@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.glassfish.grizzly.CompletionHandler;
@@ -17,6 +19,7 @@ import org.glassfish.grizzly.asyncqueue.AsyncQueueEnabledTransport;
 import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.memory.ByteBufferWrapper;
+import org.glassfish.grizzly.nio.NIOConnection;
 
 /**
  * Writes a plain (not TLS) connection's frames, already framed once per broadcast ({@link
@@ -44,12 +47,9 @@ final class GrizzlySink implements FrameSink {
     this.session = session;
   }
 
-  /** The Grizzly connection under a plain upgrade request of Payara's, or null. */
+  /** The Grizzly connection under an upgrade request of Payara's, or null. */
   static Connection<?> connectionOf(HttpServletRequest request)
       throws ReflectiveOperationException {
-    if (request.isSecure()) {
-      return null; // the bytes must go through the TLS filter
-    }
     ServletRequest unwrapped = request;
     while (unwrapped instanceof ServletRequestWrapper wrapper) {
       unwrapped = wrapper.getRequest();
@@ -58,6 +58,18 @@ final class GrizzlySink implements FrameSink {
     Object grizzlyRequest =
         catalinaRequest.getClass().getMethod("getCoyoteRequest").invoke(catalinaRequest);
     return grizzlyRequest instanceof Request r ? r.getConnection() : null;
+  }
+
+  /**
+   * Fixes the kernel's send buffer of the connection's socket (which also stops Linux growing it,
+   * up to 4 MB by default on loopback, for a client that does not read); false if not a socket.
+   */
+  static boolean capSendBuffer(Object connection, int bytes) throws IOException {
+    if (connection instanceof NIOConnection c && c.getChannel() instanceof SocketChannel channel) {
+      channel.setOption(StandardSocketOptions.SO_SNDBUF, bytes);
+      return true;
+    }
+    return false;
   }
 
   /** A sink for this session's connection, or null when its transport has no write queue. */
@@ -81,6 +93,11 @@ final class GrizzlySink implements FrameSink {
   @Override
   public String path() {
     return "direct";
+  }
+
+  @Override
+  public void abort() {
+    connection.terminateSilently(); // close() would wait for the write queue to drain: never
   }
 
   private static Field field(Class<?> type, String name) throws NoSuchFieldException {

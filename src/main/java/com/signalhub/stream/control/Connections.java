@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -36,11 +37,18 @@ public class Connections {
   @ConfigProperty(name = "signalhub.stream.max-queued-bytes", defaultValue = "1048576")
   long maxQueuedBytes;
 
+  @Inject
+  @ConfigProperty(name = "signalhub.stream.close-timeout-ms", defaultValue = "5000")
+  long closeTimeoutMs;
+
   @Resource ManagedExecutorService executor;
 
   @Inject HubMetrics metrics;
 
   private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
+
+  /* Connections the server closed, by when their close handshake must have ended. */
+  private final Map<Outbox, Long> closing = new ConcurrentHashMap<>();
 
   @PostConstruct
   void registerGauge() {
@@ -111,7 +119,10 @@ public class Connections {
 
   /** Closes a connection off the caller's thread (a close frame may block on a stuck client). */
   public void drop(Session session, CloseReason reason) {
-    if (open.remove(session.getId()) != null) {
+    Subscriber dropped = open.remove(session.getId());
+    if (dropped != null) {
+      closing.put(
+          dropped.outbox(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(closeTimeoutMs));
       metrics.disconnected(kind(reason));
       if (reason.getReasonPhrase().equals(SEND_FAILED)) {
         metrics.sendFailed();
@@ -122,6 +133,20 @@ public class Connections {
         "Dropping connection {0}: {1}",
         new Object[] {session.getId(), reason.getReasonPhrase()});
     executor.execute(() -> closeQuietly(session, reason));
+  }
+
+  /**
+   * Cuts the connections the server closed more than {@code signalhub.stream.close-timeout-ms} ago
+   * whose clients never finished the close handshake: one that does not read would otherwise hold
+   * its socket, and the kernel's buffer for it, for as long as it likes.
+   */
+  void abortUnfinishedCloses(long nowNanos) {
+    closing.forEach(
+        (outbox, deadline) -> {
+          if (nowNanos - deadline >= 0 && closing.remove(outbox, deadline)) {
+            outbox.abort();
+          }
+        });
   }
 
   static final String SEND_FAILED = "send failed";

@@ -13,4 +13,10 @@ public interface FrameSink {
 
   /** How frames travel, for the admin view: {@code tyrus} or {@code direct}. */
   String path();
+
+  /**
+   * Cuts the connection without a close handshake: for one the server closed whose client never
+   * finished the handshake (a client that does not read never even sees the close frame).
+   */
+  default void abort() {}
 }

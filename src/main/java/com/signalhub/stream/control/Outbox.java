@@ -164,6 +164,11 @@ public final class Outbox {
     return queuedBytes.get();
   }
 
+  /** Cuts the connection under this outbox ({@link FrameSink#abort()}). */
+  void abort() {
+    sink.abort();
+  }
+
   /** How this connection's frames travel ({@link FrameSink#path()}). */
   public String sendPath() {
     return sink.path();

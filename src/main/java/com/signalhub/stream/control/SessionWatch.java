@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Looks over the open sessions every {@code signalhub.stream.watch-interval-ms} (1 s): closes those
  * whose token was revoked or expired (1008, on whichever instance revoked it: the store is the
  * database), pings each every {@code ping-interval-ms} and closes one whose pong does not come
- * within {@code pong-timeout-ms} (1001), and gives back places of upgrades that never opened.
+ * within {@code pong-timeout-ms} (1001), cuts connections whose close handshake did not end, and
+ * gives back places of upgrades that never opened.
  */
 @Singleton
 @Startup
@@ -63,6 +64,7 @@ public class SessionWatch {
   void watch() {
     closeWithdrawnTokens();
     checkLiveness();
+    connections.abortUnfinishedCloses(System.nanoTime());
     limits.releaseUnclaimed();
   }
 
