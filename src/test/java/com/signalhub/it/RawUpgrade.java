@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** A WebSocket upgrade over a bare socket: to see the exact response, or to vanish rudely. */
 final class RawUpgrade implements AutoCloseable {
@@ -117,6 +118,24 @@ final class RawUpgrade implements AutoCloseable {
     } catch (IOException closedByTheServer) {
       // the server refused the frame before it was all written: what is being tested
     }
+  }
+
+  /**
+   * Without reading anything, whether the server resets the connection within {@code within}: sends
+   * a small masked pong every 100 ms until a write fails.
+   */
+  boolean resetWithin(Duration within) throws InterruptedException {
+    byte[] pong = {(byte) 0x8A, (byte) 0x80, 1, 2, 3, 4};
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        socket.getOutputStream().write(pong);
+      } catch (IOException reset) {
+        return true;
+      }
+      Thread.sleep(100); // polling the connection's state: the server gives no other sign
+    }
+    return false;
   }
 
   /** Disappear without a close frame or FIN: a reset, as when a client's machine dies. */

@@ -95,8 +95,16 @@ final class GrizzlySink implements FrameSink {
     return "direct";
   }
 
+  /** A reset, not a FIN behind the frames it never read: the kernel frees their buffer at once. */
   @Override
   public void abort() {
+    if (connection instanceof NIOConnection c && c.getChannel() instanceof SocketChannel channel) {
+      try {
+        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+      } catch (IOException e) {
+        // already gone
+      }
+    }
     connection.terminateSilently(); // close() would wait for the write queue to drain: never
   }
 
