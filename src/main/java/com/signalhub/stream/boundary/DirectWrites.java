@@ -28,16 +28,21 @@ final class DirectWrites {
    * pass Grizzly's SSL filter), or {@code direct} false.
    */
   static Object connectionOf(HttpServletRequest request, boolean direct, int sendBufferBytes) {
+    Object connection;
     try {
-      Object connection = GrizzlySink.connectionOf(request);
-      if (connection != null && sendBufferBytes > 0) {
-        GrizzlySink.capSendBuffer(connection, sendBufferBytes);
-      }
-      return direct && !request.isSecure() ? connection : null;
-    } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
+      connection = GrizzlySink.connectionOf(request);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       fallBack(e);
       return null;
     }
+    if (connection != null && sendBufferBytes > 0) {
+      try {
+        GrizzlySink.capSendBuffer(connection, sendBufferBytes);
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "Send buffer left to the kernel (the client may have left)", e);
+      }
+    }
+    return direct && !request.isSecure() ? connection : null;
   }
 
   static FrameSink sink(Object connection, Session session) {

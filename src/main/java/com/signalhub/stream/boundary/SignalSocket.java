@@ -103,7 +103,8 @@ public class SignalSocket {
   public void command(String text, Session session) throws IOException {
     if (!inboundRate.tryTake(System.nanoTime())) {
       metrics.disconnected("rate_limit");
-      session.close(
+      closeItself(
+          session,
           new CloseReason(
               CloseCodes.VIOLATED_POLICY,
               "rate limit: more than " + maxInboundPerSecond + " messages per second"));
@@ -111,7 +112,7 @@ public class SignalSocket {
     }
     if (Utf8.length(text) > maxInboundBytes) {
       metrics.disconnected("too_big");
-      session.close(new CloseReason(CloseCodes.TOO_BIG, tooBig()));
+      closeItself(session, new CloseReason(CloseCodes.TOO_BIG, tooBig()));
       return;
     }
     String reply =
@@ -127,10 +128,16 @@ public class SignalSocket {
   private void refuseOversized(Session session) {
     metrics.disconnected("too_big");
     try {
-      session.close(new CloseReason(CloseCodes.TOO_BIG, tooBig()));
+      closeItself(session, new CloseReason(CloseCodes.TOO_BIG, tooBig()));
     } catch (IOException e) {
       LOG.log(Level.FINE, "Closing an oversized sender failed", e);
     }
+  }
+
+  /* Closing an open stream session: cut if the client does not finish the close handshake. */
+  private void closeItself(Session session, CloseReason reason) throws IOException {
+    connections.closing(session);
+    session.close(reason);
   }
 
   private String tooBig() {
@@ -139,7 +146,8 @@ public class SignalSocket {
 
   @OnMessage
   public void binary(ByteBuffer ignored, Session session) throws IOException {
-    session.close(new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
+    closeItself(
+        session, new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
   }
 
   @OnMessage

@@ -121,8 +121,8 @@ public class Connections {
   public void drop(Session session, CloseReason reason) {
     Subscriber dropped = open.remove(session.getId());
     if (dropped != null) {
-      closing.put(
-          dropped.outbox(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(closeTimeoutMs));
+      dropped.outbox().seal(); // no frame after the close frame
+      expectClose(dropped);
       metrics.disconnected(kind(reason));
       if (reason.getReasonPhrase().equals(SEND_FAILED)) {
         metrics.sendFailed();
@@ -136,6 +136,22 @@ public class Connections {
   }
 
   /**
+   * For a session the endpoint closes itself (rate limit, oversized or binary frames): its
+   * connection is cut too if the client never finishes the close handshake.
+   */
+  public void closing(Session session) {
+    Subscriber subscriber = open.get(session.getId());
+    if (subscriber != null) {
+      expectClose(subscriber);
+    }
+  }
+
+  private void expectClose(Subscriber subscriber) {
+    closing.put(
+        subscriber.outbox(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(closeTimeoutMs));
+  }
+
+  /**
    * Cuts the connections the server closed more than {@code signalhub.stream.close-timeout-ms} ago
    * whose clients never finished the close handshake: one that does not read would otherwise hold
    * its socket, and the kernel's buffer for it, for as long as it likes.
@@ -144,7 +160,11 @@ public class Connections {
     closing.forEach(
         (outbox, deadline) -> {
           if (nowNanos - deadline >= 0 && closing.remove(outbox, deadline)) {
-            outbox.abort();
+            try {
+              outbox.abort();
+            } catch (RuntimeException e) {
+              LOG.log(Level.FINE, "Cutting a connection failed", e);
+            }
           }
         });
   }

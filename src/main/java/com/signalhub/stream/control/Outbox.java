@@ -179,13 +179,24 @@ public final class Outbox {
   }
 
   private void fail(CloseReason reason) {
-    if (failed.compareAndSet(false, true)) {
-      for (Item item = queue.poll(); item != null; item = queue.poll()) {
-        item.delivery().done();
-      }
-      queued.set(0);
-      queuedBytes.set(0);
+    if (seal()) {
       onFailure.accept(this, reason);
     }
+  }
+
+  /**
+   * Sends nothing more and lets the queued frames go: the connection is being closed. True the
+   * first time.
+   */
+  boolean seal() {
+    if (!failed.compareAndSet(false, true)) {
+      return false;
+    }
+    for (Item item = queue.poll(); item != null; item = queue.poll()) {
+      item.delivery().done();
+    }
+    queued.set(0);
+    queuedBytes.set(0);
+    return true;
   }
 }

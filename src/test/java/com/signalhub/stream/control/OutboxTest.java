@@ -142,6 +142,26 @@ class OutboxTest {
     assertFalse(outbox.offer("c"));
   }
 
+  @Test
+  void aSealedOutboxSendsNothingMoreAndLetsItsQueueGo() {
+    List<Long> recorded = new ArrayList<>();
+    Delivery delivery = new Delivery(System.nanoTime(), recorded::add);
+    FakeRemote remote = new FakeRemote(false);
+    Outbox outbox = outbox(remote, 10);
+    outbox.offer("in flight");
+    delivery.expect();
+    outbox.offer(WireFrame.of("waiting"), delivery);
+    delivery.done();
+    assertTrue(outbox.seal());
+    assertFalse(outbox.seal(), "once");
+    assertEquals(1, recorded.size(), "the broadcast is not left waiting for a sealed outbox");
+    assertEquals(0, outbox.queuedFrames());
+    remote.completePending(true);
+    assertFalse(outbox.offer("after"));
+    assertEquals(List.of("in flight"), remote.sent);
+    assertNull(failure.get(), "sealing is not a failure: the caller is closing it already");
+  }
+
   /** Records sends; completes each inline or when told to. */
   static final class FakeRemote implements FrameSink {
     final List<String> sent = new ArrayList<>();
