@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CancellationException;
@@ -62,14 +63,17 @@ final class GrizzlySink implements FrameSink {
 
   /**
    * Fixes the kernel's send buffer of the connection's socket (which also stops Linux growing it,
-   * up to 4 MB by default on loopback, for a client that does not read); false if not a socket.
+   * up to 4 MB by default on loopback, for a client that does not read).
    */
-  static boolean capSendBuffer(Object connection, int bytes) throws IOException {
+  static void capSendBuffer(Object connection, int bytes) throws IOException {
+    setSocketOption(connection, StandardSocketOptions.SO_SNDBUF, bytes);
+  }
+
+  private static <T> void setSocketOption(Object connection, SocketOption<T> option, T value)
+      throws IOException {
     if (connection instanceof NIOConnection c && c.getChannel() instanceof SocketChannel channel) {
-      channel.setOption(StandardSocketOptions.SO_SNDBUF, bytes);
-      return true;
+      channel.setOption(option, value);
     }
-    return false;
   }
 
   /** A sink for this session's connection, or null when its transport has no write queue. */
@@ -98,12 +102,10 @@ final class GrizzlySink implements FrameSink {
   /** A reset, not a FIN behind the frames it never read: the kernel frees their buffer at once. */
   @Override
   public void abort() {
-    if (connection instanceof NIOConnection c && c.getChannel() instanceof SocketChannel channel) {
-      try {
-        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-      } catch (IOException e) {
-        // already gone
-      }
+    try {
+      setSocketOption(connection, StandardSocketOptions.SO_LINGER, 0);
+    } catch (IOException e) {
+      // already gone
     }
     connection.terminateSilently(); // close() would wait for the write queue to drain: never
   }

@@ -103,8 +103,7 @@ public class SignalSocket {
   public void command(String text, Session session) throws IOException {
     if (!inboundRate.tryTake(System.nanoTime())) {
       metrics.disconnected("rate_limit");
-      closeItself(
-          session,
+      session.close(
           new CloseReason(
               CloseCodes.VIOLATED_POLICY,
               "rate limit: more than " + maxInboundPerSecond + " messages per second"));
@@ -112,7 +111,7 @@ public class SignalSocket {
     }
     if (Utf8.length(text) > maxInboundBytes) {
       metrics.disconnected("too_big");
-      closeItself(session, new CloseReason(CloseCodes.TOO_BIG, tooBig()));
+      session.close(new CloseReason(CloseCodes.TOO_BIG, tooBig()));
       return;
     }
     String reply =
@@ -128,16 +127,10 @@ public class SignalSocket {
   private void refuseOversized(Session session) {
     metrics.disconnected("too_big");
     try {
-      closeItself(session, new CloseReason(CloseCodes.TOO_BIG, tooBig()));
+      session.close(new CloseReason(CloseCodes.TOO_BIG, tooBig()));
     } catch (IOException e) {
       LOG.log(Level.FINE, "Closing an oversized sender failed", e);
     }
-  }
-
-  /* Closing an open stream session: cut if the client does not finish the close handshake. */
-  private void closeItself(Session session, CloseReason reason) throws IOException {
-    connections.closing(session);
-    session.close(reason);
   }
 
   private String tooBig() {
@@ -146,8 +139,7 @@ public class SignalSocket {
 
   @OnMessage
   public void binary(ByteBuffer ignored, Session session) throws IOException {
-    closeItself(
-        session, new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
+    session.close(new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
   }
 
   @OnMessage

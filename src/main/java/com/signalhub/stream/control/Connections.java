@@ -47,7 +47,7 @@ public class Connections {
 
   private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
 
-  /* Connections the server closed, by when their close handshake must have ended. */
+  /* Closed sessions' connections, by when their close handshake must have ended. */
   private final Map<Outbox, Long> closing = new ConcurrentHashMap<>();
 
   @PostConstruct
@@ -75,8 +75,15 @@ public class Connections {
     return subscriber;
   }
 
+  /**
+   * A closed session (whoever closed it) leaves the broadcast; its connection is cut if it is still
+   * open after the close timeout.
+   */
   public void unregister(Session session) {
-    open.remove(session.getId());
+    Subscriber closed = open.remove(session.getId());
+    if (closed != null) {
+      expectClose(closed);
+    }
   }
 
   public Optional<Subscriber> of(Session session) {
@@ -135,26 +142,16 @@ public class Connections {
     executor.execute(() -> closeQuietly(session, reason));
   }
 
-  /**
-   * For a session the endpoint closes itself (rate limit, oversized or binary frames): its
-   * connection is cut too if the client never finishes the close handshake.
-   */
-  public void closing(Session session) {
-    Subscriber subscriber = open.get(session.getId());
-    if (subscriber != null) {
-      expectClose(subscriber);
-    }
-  }
-
   private void expectClose(Subscriber subscriber) {
     closing.put(
         subscriber.outbox(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(closeTimeoutMs));
   }
 
   /**
-   * Cuts the connections the server closed more than {@code signalhub.stream.close-timeout-ms} ago
-   * whose clients never finished the close handshake: one that does not read would otherwise hold
-   * its socket, and the kernel's buffer for it, for as long as it likes.
+   * Cuts the connections of sessions closed more than {@code signalhub.stream.close-timeout-ms} ago
+   * (a no-op for those already gone): a client that does not read never finishes the close
+   * handshake, and would otherwise hold its socket, and the kernel's buffer for it, for as long as
+   * it likes.
    */
   void abortUnfinishedCloses(long nowNanos) {
     closing.forEach(
