@@ -15,10 +15,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The token store, in the database (shared by every instance): tokens by the hash of their secret,
@@ -34,7 +32,7 @@ public class TokenRegistry implements TokenStore {
   @PersistenceContext(unitName = "signalhub")
   EntityManager em;
 
-  private final Map<String, Instant> lastUseWritten = new ConcurrentHashMap<>();
+  private final LastUseThrottle lastUse = new LastUseThrottle(LAST_USE_RESOLUTION);
 
   @Override
   public Optional<TokenPrincipal> authenticate(String secret) {
@@ -114,10 +112,8 @@ public class TokenRegistry implements TokenStore {
   }
 
   private void recordUse(ApiToken token, Instant now) {
-    Instant written = lastUseWritten.get(token.name());
-    if (written == null || written.plus(LAST_USE_RESOLUTION).isBefore(now)) {
+    if (lastUse.claim(token.name(), now)) {
       token.usedAt(now);
-      lastUseWritten.put(token.name(), now);
     }
   }
 
