@@ -9,7 +9,6 @@ import com.signalhub.stream.control.InboundRate;
 import com.signalhub.stream.control.PeerAddress;
 import com.signalhub.stream.control.Replayer;
 import com.signalhub.stream.control.Subscriber;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.EndpointConfig;
@@ -26,12 +25,11 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The signal stream at {@code ws(s)://host:port/}, or {@code /?since=N} to first replay what was
  * stored after seq N. One instance per connection; only admitted upgrades reach it (see {@link
- * StreamHandshake}).
+ * StreamHandshake}), and made by it.
  */
 @ServerEndpoint(value = "/", configurator = StreamHandshake.class)
 public class SignalSocket {
@@ -39,24 +37,32 @@ public class SignalSocket {
   private static final Logger LOG = Logger.getLogger(SignalSocket.class.getName());
   private static final int ECHO_LIMIT = 64;
 
-  @Inject Connections connections;
-
-  @Inject Frames frames;
-
-  @Inject Replayer replayer;
-
-  @Inject HubMetrics metrics;
-
-  @Inject
-  @ConfigProperty(name = "signalhub.stream.max-inbound-bytes", defaultValue = "4096")
-  int maxInboundBytes;
-
-  @Inject
-  @ConfigProperty(name = "signalhub.stream.max-inbound-per-second", defaultValue = "5")
-  int maxInboundPerSecond;
+  private final Connections connections;
+  private final Frames frames;
+  private final Replayer replayer;
+  private final HubMetrics metrics;
+  private final int maxInboundBytes;
+  private final int maxInboundPerSecond;
 
   private Admission admission;
   private InboundRate inboundRate;
+
+  /**
+   * For a container that instantiates endpoints itself; Signal Hub's are made by {@link
+   * StreamHandshake#getEndpointInstance}.
+   */
+  public SignalSocket() {
+    this(StreamServices.current());
+  }
+
+  SignalSocket(StreamServices services) {
+    this.connections = services.connections();
+    this.frames = services.frames();
+    this.replayer = services.replayer();
+    this.metrics = services.metrics();
+    this.maxInboundBytes = services.maxInboundBytes();
+    this.maxInboundPerSecond = services.maxInboundPerSecond();
+  }
 
   @OnOpen
   public void open(Session session, EndpointConfig config) throws IOException {

@@ -21,6 +21,8 @@ public class StreamHandshake extends ServerEndpointConfig.Configurator {
 
   public static final String ADMISSION = "signalhub.admission";
 
+  private volatile StreamServices services;
+
   private static final List<String> UPGRADE_HEADERS =
       List.of(
           "Upgrade",
@@ -42,6 +44,21 @@ public class StreamHandshake extends ServerEndpointConfig.Configurator {
     } catch (Refused refused) {
       refuse(response, refused);
     }
+  }
+
+  /**
+   * One endpoint per connection, without a CDI injection target each (see {@link StreamServices}).
+   */
+  @Override
+  public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+    if (endpointClass != SignalSocket.class) {
+      return super.getEndpointInstance(endpointClass);
+    }
+    StreamServices resolved = services;
+    if (resolved == null) {
+      resolved = services = StreamServices.current(); // a proxy: the same for the app's life
+    }
+    return endpointClass.cast(new SignalSocket(resolved));
   }
 
   /** Origins are checked by {@link StreamGate}, with the Host header at hand. */

@@ -50,8 +50,11 @@ public class Connections {
   /* Closed sessions' connections, by when their close handshake must have ended. */
   private final Map<Outbox, Long> closing = new ConcurrentHashMap<>();
 
+  private Runnable frameSent;
+
   @PostConstruct
   void registerGauge() {
+    frameSent = metrics.frameSentCounter();
     metrics.gauge("signalhub.sessions.open", "Open stream sessions on this instance", open::size);
   }
 
@@ -66,7 +69,7 @@ public class Connections {
             maxQueuedFrames,
             maxQueuedBytes,
             (failed, reason) -> drop(session, reason),
-            metrics::frameSent);
+            frameSent);
     Subscriber subscriber = new Subscriber(session, tokenName, outbox, maxQueuedFrames, this::drop);
     if (resuming) {
       subscriber.holdLive();

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * One connection's ordered, bounded send queue. Frames go out in the order they were offered, one
@@ -32,6 +33,14 @@ public final class Outbox {
   private final AtomicLong sent = new AtomicLong();
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean failed = new AtomicBoolean();
+
+  /* The one send in flight, and whether its completion or its sender's return came first. */
+  private static final int PENDING = 0;
+  private static final int RETURNED = 1;
+  private static final int COMPLETED_INLINE = 2;
+  private final AtomicInteger sendState = new AtomicInteger();
+  private volatile Item inFlight;
+  private final Consumer<Throwable> completion = this::completed;
 
   public Outbox(
       FrameSink sink, int capacity, long maxBytes, BiConsumer<Outbox, CloseReason> onFailure) {
@@ -98,6 +107,14 @@ public final class Outbox {
   }
 
   private void enqueue(Item item) {
+    if (queue.isEmpty() && sending.compareAndSet(false, true)) {
+      // Nothing waiting and nothing in flight: the usual case, sent without a round trip through
+      // the queue. Frames offered meanwhile queue behind it (they find the flag taken).
+      if (send(item)) {
+        pump();
+      }
+      return;
+    }
     queue.add(item);
     if (sending.compareAndSet(false, true)) {
       pump();
@@ -106,7 +123,7 @@ public final class Outbox {
 
   /* Runs only while this outbox owns the "sending" flag. */
   private void pump() {
-    while (!failed.get()) {
+    while (true) {
       Item next = queue.poll();
       if (next == null) {
         sending.set(false);
@@ -116,43 +133,49 @@ public final class Outbox {
         }
         continue;
       }
-      if (next.counted()) {
-        queued.decrementAndGet();
-        queuedBytes.addAndGet(-next.frame().length());
-      }
-      if (!sendCompletedInline(next)) {
-        return; // the completion handler goes on pumping
+      if (!send(next)) {
+        return; // the completion goes on pumping
       }
     }
   }
 
   /*
-   * A container may complete an async send on the calling thread; looping here instead of
-   * recursing from the handler keeps the stack flat however many frames are queued.
+   * Starts one send (only while owning the "sending" flag, so one at a time). True when it
+   * completed before returning: a container may complete an async send on the calling thread, and
+   * the caller's loop then goes on, which keeps the stack flat however many frames are queued.
    */
-  private boolean sendCompletedInline(Item item) {
-    AtomicInteger state = new AtomicInteger(); // 0 pending, 1 caller returned, 2 completed inline
+  private boolean send(Item item) {
+    if (failed.get()) {
+      item.delivery().done(); // sealed: its counts were reset, its frame is let go
+      return true;
+    }
+    if (item.counted()) {
+      queued.decrementAndGet();
+      queuedBytes.addAndGet(-item.frame().length());
+    }
+    inFlight = item;
+    sendState.set(PENDING);
     try {
-      sink.send(
-          item.frame(),
-          failure -> {
-            item.delivery().done();
-            if (failure != null) {
-              fail(new CloseReason(CloseCodes.GOING_AWAY, Connections.SEND_FAILED));
-              return;
-            }
-            sent.incrementAndGet();
-            onSent.run();
-            if (!state.compareAndSet(0, 2)) {
-              pump();
-            }
-          });
+      sink.send(item.frame(), completion);
     } catch (RuntimeException e) {
       item.delivery().done();
       fail(new CloseReason(CloseCodes.GOING_AWAY, Connections.SEND_FAILED));
       return false;
     }
-    return !state.compareAndSet(0, 1);
+    return !sendState.compareAndSet(PENDING, RETURNED);
+  }
+
+  private void completed(Throwable failure) {
+    inFlight.delivery().done();
+    if (failure != null) {
+      fail(new CloseReason(CloseCodes.GOING_AWAY, Connections.SEND_FAILED));
+      return;
+    }
+    sent.incrementAndGet();
+    onSent.run();
+    if (!sendState.compareAndSet(PENDING, COMPLETED_INLINE)) {
+      pump(); // the sender returned first: the flag is this thread's now
+    }
   }
 
   /** Live frames waiting (replayed ones are bounded by the replay limit instead). */

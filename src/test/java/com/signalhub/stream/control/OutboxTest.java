@@ -9,8 +9,18 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class OutboxTest {
@@ -160,6 +170,91 @@ class OutboxTest {
     assertFalse(outbox.offer("after"));
     assertEquals(List.of("in flight"), remote.sent);
     assertNull(failure.get(), "sealing is not a failure: the caller is closing it already");
+  }
+
+  @Test
+  void framesOfferedFromManyThreadsWhileSendsCompleteElsewhereGoOutOnceInOrderOneAtATime()
+      throws Exception {
+    int threads = 4;
+    int rounds = 5_000;
+    int perRound = 5; // per thread: short bursts, so the queue runs dry (where a frame can be lost)
+    ExecutorService network = Executors.newSingleThreadExecutor();
+    Map<Integer, List<Integer>> received = new ConcurrentHashMap<>();
+    AtomicBoolean inFlight = new AtomicBoolean();
+    AtomicInteger overlaps = new AtomicInteger();
+    Semaphore sent = new Semaphore(0);
+    FrameSink sink =
+        new FrameSink() {
+          @Override
+          public void send(WireFrame frame, Consumer<Throwable> done) {
+            if (!inFlight.compareAndSet(false, true)) {
+              overlaps.incrementAndGet();
+            }
+            String[] parts = frame.text().split(":");
+            int n = Integer.parseInt(parts[1]);
+            received.computeIfAbsent(Integer.parseInt(parts[0]), t -> new ArrayList<>()).add(n);
+            Runnable complete =
+                () -> {
+                  inFlight.set(false);
+                  sent.release();
+                  done.accept(null);
+                };
+            if (n % 3 == 0) { // a mix of inline and later completions, as a container does
+              complete.run();
+            } else {
+              network.execute(complete);
+            }
+          }
+
+          @Override
+          public String path() {
+            return "fake";
+          }
+        };
+    Outbox outbox = new Outbox(sink, Integer.MAX_VALUE, Long.MAX_VALUE, (o, r) -> failure.set(r));
+    ExecutorService producers = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        CyclicBarrier start = new CyclicBarrier(threads);
+        int first = round * perRound;
+        for (int t = 0; t < threads; t++) {
+          int thread = t;
+          producers.execute(
+              () -> {
+                await(start);
+                for (int i = first; i < first + perRound; i++) {
+                  outbox.offer(thread + ":" + i);
+                }
+              });
+        }
+        assertTrue(
+            sent.tryAcquire(threads * perRound, 10, TimeUnit.SECONDS),
+            "round " + round + ": a frame was left in the queue");
+      }
+    } finally {
+      producers.shutdownNow();
+      network.shutdownNow();
+    }
+    assertEquals(0, overlaps.get(), "two sends in flight at once");
+    for (int t = 0; t < threads; t++) {
+      List<Integer> got = received.get(t);
+      int firstWrong =
+          IntStream.range(0, got.size()).filter(i -> got.get(i) != i).findFirst().orElse(-1);
+      assertEquals(
+          -1, firstWrong, "thread " + t + "'s frames once each and in order; wrong at index");
+      assertEquals(rounds * perRound, got.size());
+    }
+    assertEquals(threads * rounds * perRound, outbox.framesSent());
+    assertEquals(0, outbox.queuedFrames());
+    assertNull(failure.get());
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Records sends; completes each inline or when told to. */

@@ -1,0 +1,64 @@
+package com.signalhub.stream.boundary;
+
+import com.signalhub.ops.control.HubMetrics;
+import com.signalhub.stream.control.Connections;
+import com.signalhub.stream.control.Frames;
+import com.signalhub.stream.control.Replayer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What every stream endpoint instance works with, resolved once for all of them. Tyrus would
+ * otherwise build a CDI injection target per connection (under one lock shared by every upgrade)
+ * and keep it, with its injection points, for the life of the session: ~2.5 KiB of heap per idle
+ * connection (bench/RESULTS.md).
+ */
+@ApplicationScoped
+public class StreamServices {
+
+  @Inject Connections connections;
+
+  @Inject Frames frames;
+
+  @Inject Replayer replayer;
+
+  @Inject HubMetrics metrics;
+
+  @Inject
+  @ConfigProperty(name = "signalhub.stream.max-inbound-bytes", defaultValue = "4096")
+  int maxInboundBytes;
+
+  @Inject
+  @ConfigProperty(name = "signalhub.stream.max-inbound-per-second", defaultValue = "5")
+  int maxInboundPerSecond;
+
+  static StreamServices current() {
+    return CDI.current().select(StreamServices.class).get();
+  }
+
+  Connections connections() {
+    return connections;
+  }
+
+  Frames frames() {
+    return frames;
+  }
+
+  Replayer replayer() {
+    return replayer;
+  }
+
+  HubMetrics metrics() {
+    return metrics;
+  }
+
+  int maxInboundBytes() {
+    return maxInboundBytes;
+  }
+
+  int maxInboundPerSecond() {
+    return maxInboundPerSecond;
+  }
+}
