@@ -9,6 +9,7 @@ PEERS = ["node-ws", "vertx", "jetty"]
 SERVERS = ["signalhub"] + PEERS
 FIGURES = [
     ("server_cpu_us_per_frame", "Server CPU per delivered frame (µs), lower is better", "low"),
+    ("server_sys_us_per_frame", "…of which in the kernel (µs per frame; stime)", "low"),
     ("latency_p50_ms", "Latency p50, hand-over → receipt (ms)", "low"),
     ("latency_p99_ms", "Latency p99 (ms)", "low"),
     ("latency_p999_ms", "Latency p99.9 (ms)", "low"),

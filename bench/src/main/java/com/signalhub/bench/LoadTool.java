@@ -204,6 +204,8 @@ public final class LoadTool implements WsClient.Events {
       s.put("server_cpu_s", m.serverCpuMicros / 1e6).put("window_s", m.windowSeconds);
       double frames = Math.max(1, measuredFrames.sum());
       s.put("server_cpu_us_per_frame", m.serverCpuMicros < 0 ? -1.0 : m.serverCpuMicros / frames);
+      // The kernel's part (stime): the socket writes themselves, the same work for every server.
+      s.put("server_sys_us_per_frame", m.serverSysMicros < 0 ? -1.0 : m.serverSysMicros / frames);
       double idleShare = o.serverPid > 0 ? idleCpuPerSec * m.windowSeconds * 1e6 : 0;
       s.put("server_cpu_us_per_frame_net_idle", m.serverCpuMicros < 0 ? -1.0 : (m.serverCpuMicros - idleShare) / frames);
       s.put("server_cpu_pct", m.serverCpuMicros < 0 ? -1.0 : m.serverCpuMicros / (m.windowSeconds * 1e4));
@@ -218,7 +220,7 @@ public final class LoadTool implements WsClient.Events {
   /** What the publishing window measured. */
   private record Measured(
       BitSet accepted, Histogram latency, double framesPerSecond, double windowSeconds,
-      double serverCpuMicros, double toolCpuMicros) {}
+      double serverCpuMicros, double serverSysMicros, double toolCpuMicros) {}
 
   private Measured publishAndDrain(WsClient[] clients, Server server, Summary s) throws Exception {
     Histogram total = new Histogram(3);
@@ -243,13 +245,14 @@ public final class LoadTool implements WsClient.Events {
       ticker.scheduleAtFixedRate(interval, 1, 1, TimeUnit.SECONDS);
 
       Publisher pub = new Publisher(o.publishUrl, o.publisherToken, o.rate, o.runId, table);
-      long[] at = new long[3]; // measure start: nanos, server ticks, own ticks
+      long[] at = new long[4]; // measure start: nanos, server ticks, own ticks, server kernel ticks
       long t0 = System.nanoTime() + 50_000_000L;
       log("publishing %d signals at %.2f/s to %s (%.0f s warm-up)", table.lastSeq(), o.rate, o.publishUrl, o.warmup);
       pub.run(t0, () -> {
         at[0] = System.nanoTime();
         at[1] = server.ticks();
         at[2] = ProcStats.cpuTicks(-1);
+        at[3] = server.systemTicks();
       });
       BitSet accepted = pub.accepted();
       long readersUp = connected.sum() - clientsUpSlow(clients);
@@ -258,6 +261,7 @@ public final class LoadTool implements WsClient.Events {
       while (distinctFrames.sum() < expected && System.nanoTime() < deadline) Thread.sleep(20);
       long end = System.nanoTime();
       double serverCpu = server.cpuMicros(at[1]);
+      double serverSys = server.systemMicros(at[3]);
       double toolCpu = (ProcStats.cpuTicks(-1) - at[2]) * 1e6 / Server.CLK_TCK;
       ticker.shutdown();
       ticker.awaitTermination(5, TimeUnit.SECONDS);
@@ -272,7 +276,8 @@ public final class LoadTool implements WsClient.Events {
         total.outputPercentileDistribution(p, 1000.0); // in milliseconds
       }
       return new Measured(
-          accepted, total, measuredFrames.sum() / framesWindow, windowSeconds, serverCpu, toolCpu);
+          accepted, total, measuredFrames.sum() / framesWindow, windowSeconds, serverCpu, serverSys,
+          toolCpu);
     }
   }
 
@@ -328,6 +333,15 @@ public final class LoadTool implements WsClient.Events {
 
     long ticks() {
       return pid > 0 ? ProcStats.cpuTicks(pid) : -1;
+    }
+
+    long systemTicks() {
+      return pid > 0 ? ProcStats.systemTicks(pid) : -1;
+    }
+
+    /** Kernel CPU microseconds since a systemTicks() reading, or -1 without a pid. */
+    double systemMicros(long ticksBefore) {
+      return pid > 0 ? (systemTicks() - ticksBefore) * 1e6 / CLK_TCK : -1;
     }
 
     /** CPU microseconds since a ticks() reading, or -1 without a pid. */

@@ -10,12 +10,20 @@ public final class ProcStats {
 
   /** utime + stime in clock ticks from a /proc/PID/stat line (fields 14 and 15). */
   public static long cpuTicks(String statLine) {
+    return field(statLine, 14) + field(statLine, 15);
+  }
+
+  /** stime alone: the CPU time spent in the kernel on the process's behalf (socket writes). */
+  public static long systemTicks(String statLine) {
+    return field(statLine, 15);
+  }
+
+  private static long field(String statLine, int n) {
     // The name (field 2) is in parentheses and may itself hold spaces and ')': split after the last.
     int close = statLine.lastIndexOf(')');
     if (close < 0) throw new IllegalArgumentException("not a /proc/PID/stat line: " + statLine);
     String[] f = statLine.substring(close + 1).trim().split("\\s+");
-    // f[0] is field 3 (state), so field n is f[n - 3].
-    return Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
+    return Long.parseLong(f[n - 3]); // f[0] is field 3 (state)
   }
 
   /** A "Key:   123 kB" value from /proc/PID/status, in kB; -1 when absent. */
@@ -31,6 +39,10 @@ public final class ProcStats {
 
   public static long cpuTicks(long pid) {
     return cpuTicks(read(pid, "stat"));
+  }
+
+  public static long systemTicks(long pid) {
+    return systemTicks(read(pid, "stat"));
   }
 
   public static long statusKb(long pid, String key) {

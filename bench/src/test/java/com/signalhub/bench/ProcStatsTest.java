@@ -14,6 +14,7 @@ class ProcStatsTest {
         "4242 (my (odd) server) x) S 1 4242 4242 0 -1 4194560 12345 0 7 0 1234 567 3 4 20 0 "
             + "27 0 998877 123456789 2048 18446744073709551615 1 1 0 0 0 0 0 4096 17663 0 0 0 17 1 0 0 0 0 0";
     assertEquals(1234 + 567, ProcStats.cpuTicks(line));
+    assertEquals(567, ProcStats.systemTicks(line));
   }
 
   @Test
