@@ -77,7 +77,6 @@ public class HubMetrics {
     count("signalhub.signals.accepted", "Signals accepted, by source", new Tag("source", source));
   }
 
-  /** Per frame, on the send path: a cached counter, no lookup. */
   /**
    * The sent-frames counter itself, for the send path: called once per delivered frame, it skips
    * the trip through this bean's client proxy.

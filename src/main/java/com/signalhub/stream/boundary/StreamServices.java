@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * What every stream endpoint instance works with, resolved once for all of them. Tyrus would
  * otherwise build a CDI injection target per connection (under one lock shared by every upgrade)
  * and keep it, with its injection points, for the life of the session: ~2.5 KiB of heap per idle
- * connection (bench/RESULTS.md).
+ * connection (bench/RESULTS.md). Its settings are read once, at startup, like the rest of the
+ * stream's.
  */
 @ApplicationScoped
 public class StreamServices {

@@ -145,36 +145,42 @@ public final class Outbox {
    * the caller's loop then goes on, which keeps the stack flat however many frames are queued.
    */
   private boolean send(Item item) {
-    if (failed.get()) {
-      item.delivery().done(); // sealed: its counts were reset, its frame is let go
-      return true;
-    }
     if (item.counted()) {
       queued.decrementAndGet();
       queuedBytes.addAndGet(-item.frame().length());
     }
+    if (failed.get()) {
+      item.delivery().done(); // sealed: the frame is let go
+      return true;
+    }
+    // A seal() from here to the write lets this one frame through after it: the close frame may
+    // then follow it, or it may fail on a closed connection; either way nothing is lost or stuck.
     inFlight = item;
     sendState.set(PENDING);
     try {
       sink.send(item.frame(), completion);
     } catch (RuntimeException e) {
+      inFlight = null;
       item.delivery().done();
       fail(new CloseReason(CloseCodes.GOING_AWAY, Connections.SEND_FAILED));
-      return false;
+      return true; // the caller's loop lets whatever was queued go and releases the flag
     }
     return !sendState.compareAndSet(PENDING, RETURNED);
   }
 
   private void completed(Throwable failure) {
-    inFlight.delivery().done();
+    Item item = inFlight;
+    inFlight = null; // an idle connection holds no frame
+    item.delivery().done();
     if (failure != null) {
       fail(new CloseReason(CloseCodes.GOING_AWAY, Connections.SEND_FAILED));
-      return;
+    } else {
+      sent.incrementAndGet();
+      onSent.run();
     }
-    sent.incrementAndGet();
-    onSent.run();
     if (!sendState.compareAndSet(PENDING, COMPLETED_INLINE)) {
-      pump(); // the sender returned first: the flag is this thread's now
+      pump(); // the sender returned first: the flag is this thread's now (after a failure, pump
+      // lets go of what was queued meanwhile, so no broadcast waits on it)
     }
   }
 
@@ -216,10 +222,12 @@ public final class Outbox {
       return false;
     }
     for (Item item = queue.poll(); item != null; item = queue.poll()) {
+      if (item.counted()) {
+        queued.decrementAndGet();
+        queuedBytes.addAndGet(-item.frame().length());
+      }
       item.delivery().done();
     }
-    queued.set(0);
-    queuedBytes.set(0);
     return true;
   }
 }

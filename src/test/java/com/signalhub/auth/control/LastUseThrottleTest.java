@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,18 +27,17 @@ class LastUseThrottleTest {
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
       for (int round = 0; round < 200; round++) {
-        CountDownLatch go = new CountDownLatch(1);
+        CyclicBarrier go = new CyclicBarrier(callers);
         Instant now = t0.plus(Duration.ofMinutes(2L * round));
         List<Future<Boolean>> claims = new ArrayList<>();
         Callable<Boolean> claim =
             () -> {
-              go.await(10, TimeUnit.SECONDS);
+              go.await(10, TimeUnit.SECONDS); // all callers at the gate, then all at once
               return throttle.claim("bots", now);
             };
         for (int i = 0; i < callers; i++) {
           claims.add(pool.submit(claim));
         }
-        go.countDown();
         int writers = 0;
         for (Future<Boolean> f : claims) {
           writers += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
@@ -57,5 +56,6 @@ class LastUseThrottleTest {
     assertTrue(throttle.claim("desk", t0.plusSeconds(1)));
     assertTrue(throttle.claim("bots", t0.plusSeconds(61)));
     assertFalse(throttle.claim("bots", t0.plusSeconds(62)));
+    assertFalse(throttle.claim("bots", t0), "a caller with an older clock reading writes nothing");
   }
 }

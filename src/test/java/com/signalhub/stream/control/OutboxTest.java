@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -196,8 +198,8 @@ class OutboxTest {
             Runnable complete =
                 () -> {
                   inFlight.set(false);
-                  sent.release();
                   done.accept(null);
+                  sent.release();
                 };
             if (n % 3 == 0) { // a mix of inline and later completions, as a container does
               complete.run();
@@ -217,15 +219,20 @@ class OutboxTest {
       for (int round = 0; round < rounds; round++) {
         CyclicBarrier start = new CyclicBarrier(threads);
         int first = round * perRound;
+        List<Future<?>> offered = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           int thread = t;
-          producers.execute(
-              () -> {
-                await(start);
-                for (int i = first; i < first + perRound; i++) {
-                  outbox.offer(thread + ":" + i);
-                }
-              });
+          offered.add(
+              producers.submit(
+                  () -> {
+                    await(start);
+                    for (int i = first; i < first + perRound; i++) {
+                      outbox.offer(thread + ":" + i);
+                    }
+                  }));
+        }
+        for (Future<?> f : offered) {
+          f.get(10, TimeUnit.SECONDS); // a producer's failure, not a timeout below
         }
         assertTrue(
             sent.tryAcquire(threads * perRound, 10, TimeUnit.SECONDS),
@@ -255,6 +262,64 @@ class OutboxTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void aSinkThatThrowsDropsTheConnectionAndLetsEveryBroadcastGo() {
+    List<Long> recorded = new ArrayList<>();
+    FrameSink throwing =
+        new FrameSink() {
+          @Override
+          public void send(WireFrame frame, Consumer<Throwable> done) {
+            throw new IllegalStateException("connection gone");
+          }
+
+          @Override
+          public String path() {
+            return "fake";
+          }
+        };
+    Outbox outbox = new Outbox(throwing, 10, Long.MAX_VALUE, (o, reason) -> failure.set(reason));
+    Delivery delivery = new Delivery(System.nanoTime(), recorded::add);
+    delivery.expect();
+    assertTrue(outbox.offer(WireFrame.of("a"), delivery));
+    delivery.done();
+    assertEquals(CloseCodes.GOING_AWAY, failure.get().getCloseCode());
+    assertEquals(1, recorded.size(), "the broadcast is not left waiting");
+    assertFalse(outbox.offer("b"));
+  }
+
+  @Test
+  void framesOfferedWhileASendFailsAreAllLetGoAndNothingIsLeftQueued() throws Exception {
+    FakeRemote remote = new FakeRemote(false);
+    Outbox outbox = outbox(remote, 10_000);
+    outbox.offer("in flight");
+    AtomicInteger reported = new AtomicInteger();
+    int offers = 2_000;
+    Delivery delivery = new Delivery(System.nanoTime(), nanos -> reported.incrementAndGet());
+    ExecutorService broadcaster = Executors.newSingleThreadExecutor();
+    CountDownLatch started = new CountDownLatch(1);
+    Future<?> offering =
+        broadcaster.submit(
+            () -> {
+              for (int i = 0; i < offers; i++) {
+                delivery.expect();
+                outbox.offer(WireFrame.of("f" + i), delivery);
+                started.countDown();
+              }
+              delivery.done();
+            });
+    try {
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      remote.completePending(false); // the client is gone while the broadcast goes on
+      offering.get(10, TimeUnit.SECONDS);
+    } finally {
+      broadcaster.shutdownNow();
+    }
+    assertEquals(1, reported.get(), "every offer reported, so the broadcast completed once");
+    assertEquals(0, outbox.queuedFrames());
+    assertEquals(0, outbox.queuedBytes());
+    assertEquals(List.of("in flight"), remote.sent);
   }
 
   /** Records sends; completes each inline or when told to. */
