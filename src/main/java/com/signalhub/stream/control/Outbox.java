@@ -153,8 +153,9 @@ public final class Outbox {
       item.delivery().done(); // sealed: the frame is let go
       return true;
     }
-    // A seal() from here to the write lets this one frame through after it: the close frame may
-    // then follow it, or it may fail on a closed connection; either way nothing is lost or stuck.
+    // A seal() between here and the write lets this one frame through: it may reach the client
+    // just after the close frame (which clients ignore) or fail on a closed connection; either way
+    // nothing waits on it.
     inFlight = item;
     sendState.set(PENDING);
     try {
