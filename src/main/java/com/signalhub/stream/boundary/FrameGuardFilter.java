@@ -49,11 +49,8 @@ public class FrameGuardFilter extends HttpFilter {
   /** Hands Tyrus its own upgrade handler, inside one of ours that the container drives. */
   private final class GuardedUpgradeRequest extends HttpServletRequestWrapper {
 
-    private final HttpServletRequest original;
-
     GuardedUpgradeRequest(HttpServletRequest request) {
       super(request);
-      this.original = request;
     }
 
     @Override
@@ -65,7 +62,7 @@ public class FrameGuardFilter extends HttpFilter {
       } catch (ReflectiveOperationException e) {
         throw new ServletException("cannot create " + handlerClass.getName(), e);
       }
-      Object direct = DirectWrites.connectionOf(original, directWrites, sendBufferBytes);
+      Object direct = DirectWrites.connectionOf(this, directWrites, sendBufferBytes);
       super.upgrade(GuardedUpgrade.class).guard(inner, maxInboundBytes, direct);
       return inner;
     }

@@ -3,7 +3,6 @@ package com.signalhub.stream.boundary;
 import com.signalhub.stream.control.Admission;
 import com.signalhub.stream.control.Refused;
 import com.signalhub.stream.control.StreamGate;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -36,10 +35,7 @@ public class StreamHandshake extends ServerEndpointConfig.Configurator {
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
     try {
       Admission admission =
-          CDI.current()
-              .select(StreamGate.class)
-              .get()
-              .admit(request.getHeaders(), request.getParameterMap());
+          services().gate().admit(request.getHeaders(), request.getParameterMap());
       config.getUserProperties().put(ADMISSION, admission);
     } catch (Refused refused) {
       refuse(response, refused);
@@ -54,11 +50,15 @@ public class StreamHandshake extends ServerEndpointConfig.Configurator {
     if (endpointClass != SignalSocket.class) {
       return super.getEndpointInstance(endpointClass);
     }
+    return endpointClass.cast(new SignalSocket(services()));
+  }
+
+  private StreamServices services() {
     StreamServices resolved = services;
     if (resolved == null) {
       resolved = services = StreamServices.current(); // a proxy: the same for the app's life
     }
-    return endpointClass.cast(new SignalSocket(resolved));
+    return resolved;
   }
 
   /** Origins are checked by {@link StreamGate}, with the Host header at hand. */

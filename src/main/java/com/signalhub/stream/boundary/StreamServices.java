@@ -4,20 +4,23 @@ import com.signalhub.ops.control.HubMetrics;
 import com.signalhub.stream.control.Connections;
 import com.signalhub.stream.control.Frames;
 import com.signalhub.stream.control.Replayer;
+import com.signalhub.stream.control.StreamGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What every stream endpoint instance works with, resolved once for all of them. Tyrus would
- * otherwise build a CDI injection target per connection (under one lock shared by every upgrade)
- * and keep it, with its injection points, for the life of the session: ~2.5 KiB of heap per idle
- * connection (bench/RESULTS.md). Its settings are read once, at startup, like the rest of the
- * stream's.
+ * What the stream's handshake and every endpoint instance work with, resolved once for all of them.
+ * Tyrus would otherwise build a CDI injection target per connection (under one lock shared by every
+ * upgrade) and keep it, with its injection points, for the life of the session: ~2.5 KiB of heap
+ * per idle connection (bench/RESULTS.md). Its settings are read once, at startup, like the rest of
+ * the stream's.
  */
 @ApplicationScoped
 public class StreamServices {
+
+  @Inject StreamGate gate;
 
   @Inject Connections connections;
 
@@ -37,6 +40,10 @@ public class StreamServices {
 
   static StreamServices current() {
     return CDI.current().select(StreamServices.class).get();
+  }
+
+  StreamGate gate() {
+    return gate;
   }
 
   Connections connections() {
