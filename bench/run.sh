@@ -3,6 +3,7 @@
 #
 #   bench/run.sh build                      build the load tool, the peers and the floor
 #   bench/run.sh SERVER N R                 one grid point: N clients, R signals/s
+#   bench/run.sh storm SERVER N RATE        a connect storm: N connects offered at RATE/s at once
 #   bench/run.sh SERVER                     the grid N in $GRID_N x R in $GRID_R
 #   bench/run.sh all                        the grid for every server
 #   bench/run.sh chart                      $RESULTS/chart.png from the summaries
@@ -13,8 +14,11 @@
 #   SUB_TOKEN=dev-subscriber-secret-0001 PUB_TOKEN=dev-publisher-secret-0001
 #   TOOL_OPTS="" (extra load tool options)  TOOL_JAVA_OPTS="-Xmx2g"  PEER_JAVA_OPTS="-Xmx1g"
 #   SERVER_CPU=0 TOOL_CPU=1 (taskset cores)  SIGNALHUB_PORT (a free port)
-#   SIGNALHUB_CMD (default: mvn -B -q package payara-micro:start -Dhttp.port=PORT -DskipTests,
-#   run in the repository root; the simulator is switched off and the session caps raised via env)
+#   SIGNALHUB_DIR (the checkout whose target/signal-hub.war runs; default: this repository)
+#   SIGNALHUB_JAVA_OPTS (Payara Micro's JVM flags; default: none)  SIGNALHUB_CMD (replaces the
+#   whole command; default: java -jar payara-micro.jar --deploy the WAR with server-config/, in a
+#   fresh scratch directory, so every point starts on an empty database; the simulator is switched
+#   off and the session caps raised via env)  STORM_RETRIES=30 (retries of a refused client)
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -35,6 +39,11 @@ PEER_JAVA_OPTS=${PEER_JAVA_OPTS:--Xmx1g}
 SERVER_CPU=${SERVER_CPU:-0}
 TOOL_CPU=${TOOL_CPU:-1}
 TOOL_JAR=$BENCH/target/signalhub-bench.jar
+SIGNALHUB_DIR=${SIGNALHUB_DIR:-$ROOT}
+SIGNALHUB_JAVA_OPTS=${SIGNALHUB_JAVA_OPTS:-}
+STORM_RETRIES=${STORM_RETRIES:-30}
+PAYARA_VERSION=6.2025.10
+PAYARA_JAR=$HOME/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar
 
 log() { printf '[run.sh %(%T)T] %s\n' -1 "$*" >&2; }
 
@@ -71,6 +80,9 @@ stop_pid() { # SIGTERM, then SIGKILL after 15 s; only pids this script started (
 }
 
 build() {
+  log "building Signal Hub's WAR in $SIGNALHUB_DIR"
+  mvn -B -q -f "$SIGNALHUB_DIR/pom.xml" package -DskipTests
+  [ -f "$PAYARA_JAR" ] || mvn -B -q dependency:get -Dartifact="fish.payara.extras:payara-micro:$PAYARA_VERSION"
   log "building the load tool (with its unit tests)"
   mvn -B -q -f "$BENCH/pom.xml" package
   log "building the Vert.x and Jetty peers"
@@ -84,10 +96,12 @@ build() {
 
 LAUNCHER=""
 CUR_PORT=""
-cleanup() { # stop what this script started: the listener on our port (for signalhub a child of maven), the launcher
+SCRATCH=""
+cleanup() { # stop what this script started: the listener on our port (a child of SIGNALHUB_CMD), the launcher
   if [ -n "$CUR_PORT" ]; then stop_pid "$(listening_pid "$CUR_PORT")"; fi
   if [ -n "$LAUNCHER" ]; then stop_pid "$LAUNCHER"; wait "$LAUNCHER" 2>/dev/null || true; fi
-  CUR_PORT="" LAUNCHER=""
+  if [ -n "$SCRATCH" ]; then rm -rf "$SCRATCH"; fi
+  CUR_PORT="" LAUNCHER="" SCRATCH=""
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -101,8 +115,15 @@ start_server() { # start_server NAME PORT LOGFILE: sets LAUNCHER (the pid starte
     jetty) taskset -c "$SERVER_CPU" java $PEER_JAVA_OPTS -jar "$BENCH/peers/jetty/target/peer-jetty.jar" "$port" >"$logf" 2>&1 & ;;
     signalhub)
       wait_s=600
-      local cmd=${SIGNALHUB_CMD:-"mvn -B -q package payara-micro:start -Dhttp.port=$port -DskipTests"}
-      (cd "$ROOT" && SIGNALHUB_SIMULATOR_ENABLED=false SIGNALHUB_STREAM_MAX_SESSIONS=25000 \
+      local war=$SIGNALHUB_DIR/target/signal-hub.war conf=$SIGNALHUB_DIR/server-config
+      [ -f "$war" ] || { log "no $war: run bench/run.sh build first"; return 1; }
+      # A scratch directory per point: the dev configuration's ./data (H2, the broker's journal)
+      # starts empty, Payara's runtime files stay out of /tmp, and target/ holds the RAR it deploys.
+      SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/signalhub-bench.XXXXXX")
+      ln -s "$SIGNALHUB_DIR/target" "$SCRATCH/target"
+      local cmd=${SIGNALHUB_CMD:-"java $SIGNALHUB_JAVA_OPTS -jar $PAYARA_JAR --deploy $war --contextroot / --port $port --rootdir $SCRATCH/runtime --prebootcommandfile $conf/pre-boot-commands.asadmin --postbootcommandfile $conf/post-boot-commands.asadmin --nohazelcast"}
+      # shellcheck disable=SC2086
+      (cd "$SCRATCH" && SIGNALHUB_SIMULATOR_ENABLED=false SIGNALHUB_STREAM_MAX_SESSIONS=25000 \
         SIGNALHUB_STREAM_MAX_SESSIONS_PER_TOKEN=25000 exec taskset -c "$SERVER_CPU" $cmd) >"$logf" 2>&1 &
       ;;
     *) log "unknown server $name"; return 2 ;;
@@ -128,8 +149,8 @@ run_floor() { # run_floor N R OUTDIR: as many writes per socket as signals in th
     >>"$out/summary.properties"
 }
 
-point() { # point SERVER N R
-  local server=$1 n=$2 r=$3 out="$RESULTS/$1/$2-$3" port spid rc=0
+point() { # point SERVER N R [OUTDIR]
+  local server=$1 n=$2 r=$3 out=${4:-"$RESULTS/$1/$2-$3"} port spid rc=0
   mkdir -p "$out"
   log "== $server N=$n R=$r -> $out"
   if [ "$server" = floor ]; then run_floor "$n" "$r" "$out"; return; fi
@@ -157,6 +178,13 @@ point() { # point SERVER N R
   return $rc
 }
 
+storm() { # storm SERVER N RATE: N connects offered at RATE/s with no cap on handshakes in flight
+  local server=$1 n=$2 rate=$3
+  RAMP=$rate DURATION=${DURATION_STORM:-10} WARMUP=0 \
+    TOOL_OPTS="$TOOL_OPTS --max-handshakes $n --retry-refused $STORM_RETRIES" \
+    point "$server" "$n" 1 "$RESULTS/$server/storm-$n-$rate"
+}
+
 grid() {
   local server=$1 n r
   for n in $GRID_N; do for r in $GRID_R; do point "$server" "$n" "$r" || log "point $server $n-$r failed"; done; done
@@ -166,7 +194,8 @@ case ${1:-} in
   build) build ;;
   chart) java -cp "$TOOL_JAR" com.signalhub.bench.Chart "$RESULTS" "$RESULTS/chart.png" ;;
   all) for s in floor node-ws vertx jetty signalhub; do grid "$s"; done ;;
+  storm) [ $# -ge 4 ] || { sed -n '2,18p' "$0"; exit 2; }; storm "$2" "$3" "$4" ;;
   signalhub | node-ws | vertx | jetty | floor)
     if [ $# -ge 3 ]; then point "$1" "$2" "$3"; else grid "$1"; fi ;;
-  *) sed -n '2,17p' "$0"; exit 2 ;;
+  *) sed -n '2,18p' "$0"; exit 2 ;;
 esac

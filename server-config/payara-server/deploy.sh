@@ -26,6 +26,9 @@ domain_dir=$(cd "$payara/glassfish/domains/${SIGNALHUB_DOMAIN:-domain1}" && pwd)
 url=${SIGNALHUB_JDBC_URL:-jdbc:h2:file:$domain_dir/data/signalhub;WRITE_DELAY=0}
 
 asadmin set-config-property --source=domain --propertyName=signalhub.tokens --propertyValue="$SIGNALHUB_TOKENS"
+# A burst of reconnecting clients must not overflow the HTTP pool's task queue (4096 by default:
+# Grizzly then drops connections unanswered); unbounded, like server-config/pre-boot-commands.asadmin.
+asadmin set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-queue-size=-1
 
 asadmin create-jdbc-connection-pool --datasourceclassname=org.h2.jdbcx.JdbcDataSource \
   --restype=javax.sql.DataSource --property "URL=$(esc "$url")" signalhub-pool

@@ -2,6 +2,7 @@ package com.signalhub.it;
 
 import static com.signalhub.it.Deployments.PUBLISHER;
 import static com.signalhub.it.Deployments.SUBSCRIBER;
+import static com.signalhub.it.Deployments.SUBSCRIBER_2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,18 +70,26 @@ class DurabilityIT extends DeployedWar {
   }
 
   @Test
-  void replaysRacingLivePublishesHaveNoGapAndNoDuplicate() throws Exception {
+  void replaysAndLiveClientsRacingManyPublishersHaveNoGapAndNoDuplicate() throws Exception {
     long since = publish("RACE0", "1");
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<CompletableFuture<Void>> publishers = new ArrayList<>();
-    for (int p = 0; p < 2; p++) {
+    List<WsClient> live = new ArrayList<>();
+    for (int c = 0; c < 2; c++) { // connected before: every signal, live only
+      live.add(WsClient.connect(base, SUBSCRIBER_2));
+    }
+    int publishers = 4;
+    int each = 200;
+    Semaphore published = new Semaphore(0); // one permit per stored signal
+    ExecutorService pool = Executors.newFixedThreadPool(publishers);
+    List<CompletableFuture<Void>> running = new ArrayList<>();
+    for (int p = 0; p < publishers; p++) {
       String symbol = "RACE" + (p + 1);
-      publishers.add(
+      running.add(
           CompletableFuture.runAsync(
               () -> {
-                for (int i = 1; i <= 150; i++) {
+                for (int i = 1; i <= each; i++) {
                   try {
                     publish(symbol, "" + i);
+                    published.release();
                   } catch (Exception e) {
                     throw new IllegalStateException(e);
                   }
@@ -87,16 +97,19 @@ class DurabilityIT extends DeployedWar {
               },
               pool));
     }
-    List<WsClient> clients = new ArrayList<>();
-    for (int c = 0; c < 4; c++) { // clients resume while signals keep being stored
-      clients.add(resume(base, since));
+    // Clients resume while signals keep being stored: at the start, and as the count goes up.
+    List<WsClient> resumed = new ArrayList<>();
+    for (int c = 0; c < 5; c++) { // the token's cap in the tests is 6 sessions
+      if (c > 0) { // land mid-stream: after the next sixth of the signals is stored
+        assertTrue(published.tryAcquire(publishers * each / 6, 60, TimeUnit.SECONDS));
+      }
+      resumed.add(resume(base, since));
     }
-    CompletableFuture.allOf(publishers.toArray(CompletableFuture[]::new))
-        .get(120, TimeUnit.SECONDS);
+    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
     pool.shutdown();
     long last = publish("RACE-END", "1");
     List<Long> stored = storedSeqs(since, last);
-    for (WsClient client : clients) {
+    for (WsClient client : resumed) {
       try (client) {
         List<Long> seen = new ArrayList<>();
         long start = since;
@@ -106,20 +119,32 @@ class DurabilityIT extends DeployedWar {
           start = Long.parseLong(marker.group(2)) - 1;
           frame = client.next();
         }
-        while (true) {
-          long seq = Api.seqOfFrame(frame);
-          seen.add(seq);
-          if (seq >= last) {
-            break;
-          }
-          frame = client.next();
-        }
+        seen.addAll(seqsUpTo(client, frame, last));
         long from = start;
         assertEquals(
             stored.stream().filter(seq -> seq > from).toList(),
             seen,
             "since " + since + " from " + from);
       }
+    }
+    for (WsClient client : live) {
+      try (client) {
+        assertEquals(stored, seqsUpTo(client, client.next(), last), "a live client");
+      }
+    }
+  }
+
+  /** The seqs of {@code first} and the frames after it, up to and including {@code last}. */
+  private static List<Long> seqsUpTo(WsClient client, String first, long last) throws Exception {
+    List<Long> seen = new ArrayList<>();
+    String frame = first;
+    while (true) {
+      long seq = Api.seqOfFrame(frame);
+      seen.add(seq);
+      if (seq >= last) {
+        return seen;
+      }
+      frame = client.next();
     }
   }
 

@@ -85,6 +85,26 @@ class OpsIT extends DeployedWar {
     assertTrue(live.body().contains("\"name\":\"stream\",\"status\":\"UP\""), live.body());
   }
 
+  /*
+   * The fast path reaches into Payara's, Grizzly's and Tyrus's internals. On the Payara Micro the
+   * build runs on it must be in use for every plain connection: an upgrade of Payara that broke it
+   * fails here, not silently in production (where every frame would cost several times the CPU).
+   */
+  @Test
+  void plainConnectionsTakeTheDirectSendPath() throws Exception {
+    try (WsClient a = WsClient.connect(base, SUBSCRIBER);
+        WsClient b = WsClient.connect(base, SUBSCRIBER)) {
+      assertTrue(metric("signalhub_send_path_sessions", ",path=\"direct\"") >= 2, "direct");
+      assertEquals(0, metric("signalhub_send_path_sessions", ",path=\"tyrus\""), "tyrus");
+      String sessions = Admin.call(base, "GET", "/api/admin/sessions", Admin.ADMIN, null).body();
+      assertTrue(sessions.contains("\"send_path\":\"direct\""), sessions);
+      assertTrue(!sessions.contains("\"send_path\":\"tyrus\""), sessions);
+      Api.publish(base, PUBLISHER, Api.signal("buy", "DIRECT", "1.50", Api.now()));
+      assertTrue(a.next().contains("\"symbol\":\"DIRECT\",\"price\":1.50"));
+      assertTrue(b.next().contains("\"symbol\":\"DIRECT\",\"price\":1.50"));
+    }
+  }
+
   @Test
   void metricsCountWhatHappens() throws Exception {
     double connects = metric("signalhub_connects_total", "");

@@ -66,7 +66,7 @@ final class Clients implements AutoCloseable {
     }
   }
 
-  private void connect(WsClient client, String token) {
+  void connect(WsClient client, String token) {
     HttpHeaders headers = new DefaultHttpHeaders().add("Authorization", "Bearer " + token);
     WebSocketClientProtocolConfig config =
         WebSocketClientProtocolConfig.newBuilder()
@@ -78,6 +78,7 @@ final class Clients implements AutoCloseable {
             .withUTF8Validator(false)
             .build();
     client.startNanos = System.nanoTime();
+    client.attempts++;
     bootstrap
         .clone()
         .handler(
@@ -95,6 +96,11 @@ final class Clients implements AutoCloseable {
         .addListener(f -> {
           if (!f.isSuccess()) client.fail(f.cause());
         });
+  }
+
+  /** Connects {@code client} again after {@code delayNanos}, on one of the event loops. */
+  void reconnect(WsClient client, String token, long delayNanos) {
+    group.next().schedule(() -> connect(client, token), delayNanos, TimeUnit.NANOSECONDS);
   }
 
   @Override

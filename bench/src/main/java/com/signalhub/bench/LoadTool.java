@@ -4,6 +4,9 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.BitSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +32,12 @@ public final class LoadTool implements WsClient.Events {
   private final CountDownLatch settled;
   private final LongAdder connected = new LongAdder();
   private final LongAdder failedConnects = new LongAdder();
+  private final LongAdder unanswered = new LongAdder();
+  private final LongAdder retries = new LongAdder();
+  private final LongAdder refusedWithRetryAfter = new LongAdder();
+  private final Map<Integer, LongAdder> refusedByStatus = new ConcurrentHashMap<>();
+  private volatile Clients net;
+  private volatile String[] tokens;
   private final LongAdder readersDisconnected = new LongAdder();
   private final LongAdder slowDisconnected = new LongAdder();
   private final LongAdder distinctFrames = new LongAdder();
@@ -74,6 +83,22 @@ public final class LoadTool implements WsClient.Events {
 
   @Override
   public void connectFailed(WsClient c, Throwable cause) {
+    ConnectOutcome outcome = ConnectOutcome.of(cause);
+    if (outcome.answered()) {
+      refusedByStatus.computeIfAbsent(outcome.status(), s -> new LongAdder()).increment();
+      if (outcome.retryAfterSeconds() >= 0) refusedWithRetryAfter.increment();
+    } else {
+      unanswered.increment();
+    }
+    if (outcome.retryable() && c.attempts <= o.retryRefused && net != null) {
+      // As a client that honours Retry-After does: back after the advice (1 s without one), spread
+      // over a second so the retries are not a storm of their own.
+      retries.increment();
+      long delay = Math.max(1, outcome.retryAfterSeconds()) * 1_000_000_000L;
+      c.retrying();
+      net.reconnect(c, tokens[c.index], delay + (long) (Math.random() * 1e9));
+      return;
+    }
     failedConnects.increment();
     if (firstConnectError == null) firstConnectError = String.valueOf(cause);
     handshakes.release();
@@ -109,6 +134,10 @@ public final class LoadTool implements WsClient.Events {
     (c.slow ? slowDisconnected : readersDisconnected).increment();
   }
 
+  private long refusals() {
+    return refusedByStatus.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
   long measuredFrames() {
     return measuredFrames.sum();
   }
@@ -138,18 +167,26 @@ public final class LoadTool implements WsClient.Events {
 
     long rssBefore = server.kb("VmRSS");
     long anonBefore = server.kb("RssAnon");
+    this.tokens = tokens;
     try (Clients net = new Clients(o.url, o.threads, o.soRcvBuf)) {
+      this.net = net;
       s.put("transport", net.transport);
       log("connecting %d clients to %s at %.0f/s (run id %d)", o.clients, o.url, o.ramp, o.runId);
       long c0 = System.nanoTime();
       net.connectAll(clients, tokens, o.ramp, handshakes);
-      if (!settled.await((long) (o.clients / o.ramp) + 120, TimeUnit.SECONDS)) log("some connects never settled");
+      long settleSeconds = (long) (o.clients / o.ramp) + 120 + 30L * o.retryRefused;
+      if (!settled.await(settleSeconds, TimeUnit.SECONDS)) log("some connects never settled");
       long connectedNow = connected.sum();
       s.put("connected", connectedNow).put("failed_connects", failedConnects.sum());
+      s.put("connect_attempts", connectedNow + unanswered.sum() + refusals());
+      s.put("connect_unanswered", unanswered.sum()).put("connect_retries", retries.sum());
+      s.put("connect_refused_with_retry_after", refusedWithRetryAfter.sum());
+      new TreeMap<>(refusedByStatus).forEach((status, n) -> s.put("connect_refused_" + status, n.sum()));
       s.put("connect_s", connectedNow == 0 ? 0.0 : (lastConnectedNanos.get() - c0) / 1e9);
       putPercentiles(s, "connect", connectMicros.getIntervalHistogram(), false);
       if (firstConnectError != null) s.put("first_connect_error", firstConnectError);
-      log("%d connected, %d failed in %.1f s", connectedNow, failedConnects.sum(), (System.nanoTime() - c0) / 1e9);
+      log("%d connected, %d failed (%d unanswered, %d refusals, %d retries) in %.1f s", connectedNow,
+          failedConnects.sum(), unanswered.sum(), refusals(), retries.sum(), (System.nanoTime() - c0) / 1e9);
 
       // Idle: memory per session, and the server's CPU time when nothing is published.
       long idleTicks0 = server.ticks();

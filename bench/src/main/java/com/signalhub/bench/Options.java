@@ -23,6 +23,8 @@ public final class Options {
           "  --clients N (1000)  --rate R signals/s (5)  --duration s (30)  --warmup s (5)",
           "  --ramp connects/s (500)  --max-handshakes (100) concurrent handshakes",
           "  --slow-fraction f (0)               that fraction of clients never reads",
+          "  --retry-refused n (0)               a client refused 503/429 tries again up to n times,",
+          "                                      after its Retry-After (1 s without one) + up to 1 s",
           "  --server-pid PID                    read the server's RSS and CPU time from /proc",
           "  --idle s (3)                        idle seconds with N sessions before publishing",
           "  --drain s (15)                      longest wait for frames after the last publish",
@@ -41,6 +43,7 @@ public final class Options {
   final double ramp;
   final int maxHandshakes;
   final double slowFraction;
+  final int retryRefused;
   final long serverPid;
   final double idle;
   final double drain;
@@ -65,6 +68,7 @@ public final class Options {
     ramp = Double.parseDouble(m.getOrDefault("ramp", "500"));
     maxHandshakes = Integer.parseInt(m.getOrDefault("max-handshakes", "100"));
     slowFraction = Double.parseDouble(m.getOrDefault("slow-fraction", "0"));
+    retryRefused = Integer.parseInt(m.getOrDefault("retry-refused", "0"));
     serverPid = Long.parseLong(m.getOrDefault("server-pid", "0"));
     idle = Double.parseDouble(m.getOrDefault("idle", "3"));
     drain = Double.parseDouble(m.getOrDefault("drain", "15"));

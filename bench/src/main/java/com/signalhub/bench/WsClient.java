@@ -1,13 +1,18 @@
 package com.signalhub.bench;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
-/** One WebSocket client: the last handler of its channel's pipeline. */
+/**
+ * One WebSocket client: the last handler of its channel's pipeline. Sharable only in that a client
+ * refused with 503/429 connects again with the same handler, on a new channel: never two at once.
+ */
+@Sharable
 final class WsClient extends ChannelInboundHandlerAdapter {
   /** What the run wants to hear from a client. Called on the client's event loop. */
   interface Events {
@@ -26,6 +31,8 @@ final class WsClient extends ChannelInboundHandlerAdapter {
   private final Events events;
   /** Set just before connecting. */
   volatile long startNanos;
+  /** Upgrades tried so far (more than one after a refusal with a retry). */
+  volatile int attempts;
   private boolean open;
   private boolean done;
   volatile Channel channel;
@@ -38,6 +45,12 @@ final class WsClient extends ChannelInboundHandlerAdapter {
     this.index = index;
     this.slow = slow;
     this.events = events;
+  }
+
+  /** Before a new attempt after a refusal: that attempt reports once again. */
+  void retrying() {
+    done = false;
+    open = false;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.signalhub.auth.boundary;
 
+import com.signalhub.auth.control.TokenCache;
 import com.signalhub.auth.control.TokenRegistry;
 import com.signalhub.auth.entity.IssuedToken;
 import com.signalhub.auth.entity.Role;
@@ -43,6 +44,8 @@ public class TokensResource {
 
   @Inject TokenRegistry registry;
 
+  @Inject TokenCache cache;
+
   @Inject Jsonb jsonb;
 
   @GET
@@ -74,6 +77,7 @@ public class TokensResource {
       IssuedToken issued =
           registry.create(
               request.name(), role, ttl == null ? null : Instant.now().plusSeconds(ttl));
+      cache.refreshQuietly(); // usable here at once, elsewhere within the refresh interval
       LOG.log(
           Level.INFO, "Token {0} ({1}) created", new Object[] {request.name(), role.configName()});
       return Response.status(Response.Status.CREATED)
@@ -93,6 +97,7 @@ public class TokensResource {
         .map(
             view -> {
               LOG.log(Level.INFO, "Token {0} revoked", name);
+              cache.refreshQuietly(); // refused here at once, its sessions closing with it
               return Response.ok(view).build();
             })
         .orElseGet(() -> ApiError.response(404, "no_such_token", "no token named " + name, "name"));

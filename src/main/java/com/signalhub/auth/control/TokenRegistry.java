@@ -10,36 +10,48 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The token store, in the database (shared by every instance): tokens by the hash of their secret,
- * with expiry, revocation and last use.
+ * with expiry, revocation and last use. Requests are authenticated from its copy in memory ({@link
+ * TokenCache}).
  */
 @ApplicationScoped
 @Transactional
-public class TokenRegistry implements TokenStore {
-
-  /* A last-use write per token per minute at most, not one per request. */
-  private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+public class TokenRegistry {
 
   @PersistenceContext(unitName = "signalhub")
   EntityManager em;
 
-  private final LastUseThrottle lastUse = new LastUseThrottle(LAST_USE_RESOLUTION);
+  /** Every token valid now, as the cache keeps it. */
+  public List<CachedToken> validTokens(Instant now) {
+    return em.createQuery("select t from ApiToken t", ApiToken.class)
+        .getResultStream()
+        .filter(t -> t.validAt(now))
+        .map(TokenRegistry::cached)
+        .toList();
+  }
 
-  @Override
-  public Optional<TokenPrincipal> authenticate(String secret) {
+  /** The token with this secret hash, if it is valid now. */
+  public Optional<CachedToken> validByHash(String hash) {
     Instant now = Instant.now();
-    Optional<ApiToken> token = byHash(Secrets.hash(secret)).filter(t -> t.validAt(now));
-    token.ifPresent(t -> recordUse(t, now));
-    return token.map(ApiToken::principal);
+    return byHash(hash).filter(t -> t.validAt(now)).map(TokenRegistry::cached);
+  }
+
+  /** These tokens were used at {@code now}. */
+  public void recordUse(Set<String> names, Instant now) {
+    em.createQuery("update ApiToken t set t.lastUsedAtMillis = :now where t.name in :names")
+        .setParameter("now", now.toEpochMilli())
+        .setParameter("names", names)
+        .executeUpdate();
+  }
+
+  private static CachedToken cached(ApiToken token) {
+    return new CachedToken(token.principal(), token.secretHash(), token.expiresAtMillis());
   }
 
   /** The principal of a token that is valid now, by name. */
@@ -71,23 +83,6 @@ public class TokenRegistry implements TokenStore {
     return token.map(ApiToken::view);
   }
 
-  /** Those of {@code names} that are revoked, expired or gone. */
-  public Set<String> withdrawn(Collection<String> names) {
-    if (names.isEmpty()) {
-      return Set.of();
-    }
-    Instant now = Instant.now();
-    Set<String> valid = new HashSet<>();
-    em.createQuery("select t from ApiToken t where t.name in :names", ApiToken.class)
-        .setParameter("names", names)
-        .getResultStream()
-        .filter(t -> t.validAt(now))
-        .forEach(t -> valid.add(t.name()));
-    Set<String> withdrawn = new HashSet<>(names);
-    withdrawn.removeAll(valid);
-    return withdrawn;
-  }
-
   /** Adds or updates the tokens of signalhub.tokens; a revoked one stays revoked. */
   void seed(List<ConfiguredToken> configured) {
     for (ConfiguredToken entry : configured) {
@@ -109,12 +104,6 @@ public class TokenRegistry implements TokenStore {
         .getResultStream()
         .filter(t -> t.validAt(now))
         .count();
-  }
-
-  private void recordUse(ApiToken token, Instant now) {
-    if (lastUse.claim(token.name(), now)) {
-      token.usedAt(now);
-    }
   }
 
   private Optional<ApiToken> byHash(String hash) {

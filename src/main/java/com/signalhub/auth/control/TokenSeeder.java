@@ -25,6 +25,8 @@ public class TokenSeeder {
 
   @Inject TokenRegistry registry;
 
+  @Inject TokenCache cache;
+
   void seedAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     List<ConfiguredToken> configured;
     try {
@@ -34,6 +36,7 @@ public class TokenSeeder {
       configured = List.of();
     }
     registry.seed(configured);
+    cache.refreshQuietly();
     long valid = registry.validCount();
     if (valid == 0) {
       LOG.warning(

@@ -90,6 +90,10 @@ public class ApiToken {
     return secretHash;
   }
 
+  public Long expiresAtMillis() {
+    return expiresAtMillis;
+  }
+
   public TokenView view() {
     return new TokenView(
         name,

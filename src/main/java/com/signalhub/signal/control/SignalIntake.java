@@ -1,6 +1,5 @@
 package com.signalhub.signal.control;
 
-import com.signalhub.ops.control.HubMetrics;
 import com.signalhub.signal.entity.Acceptance;
 import com.signalhub.signal.entity.Provenance;
 import com.signalhub.signal.entity.Signal;
@@ -18,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one door every source's signal goes through: checked, de-duplicated, stored (the database
- * allocates its seq) and only then announced as a CDI event.
+ * allocates its seq) and only then announced as a CDI event, which the ordered feed takes.
  */
 @ApplicationScoped
 public class SignalIntake {
@@ -31,7 +30,7 @@ public class SignalIntake {
 
   @Inject Event<Signal> accepted;
 
-  @Inject HubMetrics metrics;
+  @Inject IntakeMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "signalhub.idempotency.window-seconds", defaultValue = "86400")
@@ -40,9 +39,10 @@ public class SignalIntake {
   /*
    * Delivery order must equal acceptance order (seq order). fireAsync would give each event its own
    * thread and no order, so storing and firing happen under this lock: seqs are allocated and
-   * committed one at a time, and the synchronous observer only encodes the signal once and queues
-   * it on each connection (no network I/O). The same lock makes "look up the idempotency key, then
-   * store" atomic within this instance.
+   * committed one at a time, and the synchronous observer (the feed) only encodes the signal and
+   * appends it to the fan-out's ring — no network I/O: the fan-out's shards write to the sockets
+   * on their own threads. The same lock makes "look up the idempotency key, then store" atomic
+   * within this instance.
    */
   private final ReentrantLock acceptanceOrder = new ReentrantLock();
 
@@ -63,7 +63,7 @@ public class SignalIntake {
       freshness.check(timestamp, now);
       Signal signal = log.append(new StoredSignal(plain(request), timestamp, from, now));
       accepted.fire(signal);
-      metrics.accepted(from.source().name().toLowerCase(java.util.Locale.ROOT));
+      metrics.accepted(from.source());
       return new Acceptance(signal, false);
     } finally {
       acceptanceOrder.unlock();

@@ -1,5 +1,6 @@
 package com.signalhub.stream.boundary;
 
+import com.signalhub.container.DirectPath;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +11,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,8 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * frame declaring more than {@code signalhub.stream.max-inbound-bytes} is refused with 1009 from
  * its header. Without it Tyrus buffers the frame, and past its incoming buffer closes with 1011
  * "Buffer overflow." that the endpoint never sees. Declared filters run before the one Tyrus adds.
- * It also finds the connection under the upgrade for {@link DirectWrites} (and the socket's send
- * buffer cap).
+ * It also finds the connection under the upgrade for direct writes ({@link DirectPath}) and hands
+ * both to the endpoint ({@link StreamUpgrade}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class FrameGuardFilter extends HttpFilter {
@@ -27,30 +32,57 @@ public class FrameGuardFilter extends HttpFilter {
   @ConfigProperty(name = "signalhub.stream.max-inbound-bytes")
   int maxInboundBytes;
 
-  @Inject
-  @ConfigProperty(name = "signalhub.stream.direct-writes", defaultValue = "true")
-  boolean directWrites;
-
-  @Inject
-  @ConfigProperty(name = "signalhub.stream.socket-send-buffer-bytes", defaultValue = "65536")
-  int sendBufferBytes;
+  @Inject DirectPath directPath;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-      chain.doFilter(new GuardedUpgradeRequest(request), response);
-    } else {
+    if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
       chain.doFilter(request, response);
+      return;
+    }
+    StreamUpgrade upgrade = StreamUpgrade.register();
+    try {
+      chain.doFilter(new GuardedUpgradeRequest(request, upgrade), response);
+    } finally {
+      upgrade.release();
     }
   }
 
-  /** Hands Tyrus its own upgrade handler, inside one of ours that the container drives. */
+  /** Names the upgrade in a header, and hands Tyrus its own handler inside one of ours. */
   private final class GuardedUpgradeRequest extends HttpServletRequestWrapper {
 
-    GuardedUpgradeRequest(HttpServletRequest request) {
+    private final StreamUpgrade upgrade;
+
+    GuardedUpgradeRequest(HttpServletRequest request, StreamUpgrade upgrade) {
       super(request);
+      this.upgrade = upgrade;
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return StreamUpgrade.HEADER.equalsIgnoreCase(name) ? upgrade.id : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return StreamUpgrade.HEADER.equalsIgnoreCase(name)
+          ? Collections.enumeration(List.of(upgrade.id))
+          : super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+      List<String> names = new ArrayList<>();
+      for (Enumeration<String> e = super.getHeaderNames(); e.hasMoreElements(); ) {
+        String name = e.nextElement();
+        if (!StreamUpgrade.HEADER.equalsIgnoreCase(name)) { // a client's own is not ours
+          names.add(name);
+        }
+      }
+      names.add(StreamUpgrade.HEADER);
+      return Collections.enumeration(names);
     }
 
     @Override
@@ -62,8 +94,9 @@ public class FrameGuardFilter extends HttpFilter {
       } catch (ReflectiveOperationException e) {
         throw new ServletException("cannot create " + handlerClass.getName(), e);
       }
-      Object direct = DirectWrites.connectionOf(this, directWrites, sendBufferBytes);
-      super.upgrade(GuardedUpgrade.class).guard(inner, maxInboundBytes, direct);
+      GuardedUpgrade guard = super.upgrade(GuardedUpgrade.class);
+      guard.guard(inner, maxInboundBytes);
+      upgrade.upgraded(guard, directPath.connectionOf(this));
       return inner;
     }
   }

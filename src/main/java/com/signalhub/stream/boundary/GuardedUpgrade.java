@@ -10,33 +10,18 @@ import java.io.IOException;
 /**
  * The container's upgrade handler for a stream connection: passes the connection to Tyrus's handler
  * with an input that stops at the header of an oversized frame, and tells the endpoint (which
- * attaches itself while Tyrus opens the session, on this thread) to close with 1009.
+ * attaches itself when its session opens, through {@link StreamUpgrade}) to close with 1009.
  */
 public class GuardedUpgrade implements HttpUpgradeHandler {
-
-  private static final ThreadLocal<GuardedUpgrade> OPENING = new ThreadLocal<>();
 
   private HttpUpgradeHandler inner;
   private long maxPayload;
   private Runnable onOversize;
   private boolean tripped; // guarded by this
 
-  private Object directConnection;
-
-  void guard(HttpUpgradeHandler inner, long maxPayload, Object directConnection) {
+  void guard(HttpUpgradeHandler inner, long maxPayload) {
     this.inner = inner;
     this.maxPayload = maxPayload;
-    this.directConnection = directConnection;
-  }
-
-  /** The container's connection for direct writes ({@link DirectWrites}), or null. */
-  Object directConnection() {
-    return directConnection;
-  }
-
-  /** The upgrade whose session is being opened on this thread, if any. */
-  static GuardedUpgrade opening() {
-    return OPENING.get();
   }
 
   /** What to do when the client sends an oversized frame (called once, maybe at once). */
@@ -53,12 +38,7 @@ public class GuardedUpgrade implements HttpUpgradeHandler {
 
   @Override
   public void init(WebConnection connection) {
-    OPENING.set(this);
-    try {
-      inner.init(new GuardedConnection(connection));
-    } finally {
-      OPENING.remove();
-    }
+    inner.init(new GuardedConnection(connection));
   }
 
   @Override

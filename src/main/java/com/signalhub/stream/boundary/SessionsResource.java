@@ -2,15 +2,13 @@ package com.signalhub.stream.boundary;
 
 import com.signalhub.auth.boundary.Secured;
 import com.signalhub.auth.entity.Role;
+import com.signalhub.fanout.control.Connection;
+import com.signalhub.fanout.control.FanOut;
+import com.signalhub.fanout.entity.Disconnect;
 import com.signalhub.platform.ApiError;
-import com.signalhub.stream.control.Connections;
-import com.signalhub.stream.control.PeerAddress;
-import com.signalhub.stream.control.Subscriber;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -45,11 +43,11 @@ public class SessionsResource {
       @JsonbProperty("queued_bytes") long queuedBytes,
       @JsonbProperty("send_path") String sendPath) {
 
-    static SessionView of(Subscriber s) {
+    static SessionView of(Connection s) {
       return new SessionView(
-          s.session().getId(),
+          s.id(),
           s.tokenName(),
-          PeerAddress.of(s.session()),
+          s.peer().remoteAddress(),
           s.openedAt(),
           s.outbox().framesSent(),
           s.outbox().queuedFrames(),
@@ -58,11 +56,11 @@ public class SessionsResource {
     }
   }
 
-  @Inject Connections connections;
+  @Inject FanOut fanOut;
 
   @GET
   public List<SessionView> list() {
-    return connections.all().stream()
+    return fanOut.all().stream()
         .map(SessionView::of)
         .sorted(Comparator.comparing(SessionView::openedAt))
         .toList();
@@ -74,10 +72,8 @@ public class SessionsResource {
     if (token == null || token.isBlank()) {
       return ApiError.response(400, "invalid_query", "token is required", "token");
     }
-    long sessions = connections.all().stream().filter(s -> s.tokenName().equals(token)).count();
-    connections.dropTokens(
-        Set.of(token),
-        new CloseReason(CloseCodes.VIOLATED_POLICY, "disconnected by an administrator"));
+    long sessions = fanOut.all().stream().filter(s -> s.tokenName().equals(token)).count();
+    fanOut.dropTokens(Set.of(token), Disconnect.ADMIN.ending());
     return Response.ok(new Disconnected(token, sessions)).build();
   }
 
@@ -86,13 +82,11 @@ public class SessionsResource {
   @DELETE
   @Path("{id}")
   public Response disconnect(@PathParam("id") String id) {
-    return connections
+    return fanOut
         .byId(id)
         .map(
-            subscriber -> {
-              connections.drop(
-                  subscriber.session(),
-                  new CloseReason(CloseCodes.VIOLATED_POLICY, "disconnected by an administrator"));
+            connection -> {
+              fanOut.drop(connection, Disconnect.ADMIN.ending());
               return Response.noContent().build();
             })
         .orElseGet(() -> ApiError.response(404, "no_such_session", "no open session " + id, "id"));

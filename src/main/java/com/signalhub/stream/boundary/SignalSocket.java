@@ -1,16 +1,13 @@
 package com.signalhub.stream.boundary;
 
-import com.signalhub.ops.control.HubMetrics;
+import com.signalhub.fanout.control.Batch;
+import com.signalhub.fanout.control.Connection;
+import com.signalhub.fanout.control.FrameSink;
+import com.signalhub.fanout.entity.Disconnect;
+import com.signalhub.fanout.entity.Ending;
+import com.signalhub.fanout.entity.WireFrame;
 import com.signalhub.stream.control.Admission;
-import com.signalhub.stream.control.Connections;
-import com.signalhub.stream.control.FrameSink;
-import com.signalhub.stream.control.Frames;
 import com.signalhub.stream.control.InboundRate;
-import com.signalhub.stream.control.PeerAddress;
-import com.signalhub.stream.control.Replayer;
-import com.signalhub.stream.control.Subscriber;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -22,6 +19,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +27,7 @@ import java.util.logging.Logger;
 /**
  * The signal stream at {@code ws(s)://host:port/}, or {@code /?since=N} to first replay what was
  * stored after seq N. One instance per connection; only admitted upgrades reach it (see {@link
- * StreamHandshake}), and made by it.
+ * StreamHandshake}), and made by it. It joins the fan-out and answers the client's commands.
  */
 @ServerEndpoint(value = "/", configurator = StreamHandshake.class)
 public class SignalSocket {
@@ -37,15 +35,11 @@ public class SignalSocket {
   private static final Logger LOG = Logger.getLogger(SignalSocket.class.getName());
   private static final int ECHO_LIMIT = 64;
 
-  private final Connections connections;
-  private final Frames frames;
-  private final Replayer replayer;
-  private final HubMetrics metrics;
-  private final int maxInboundBytes;
-  private final int maxInboundPerSecond;
+  private final StreamServices services;
 
   private Admission admission;
   private InboundRate inboundRate;
+  private Connection connection;
 
   /**
    * For a container that instantiates endpoints itself; Signal Hub's are made by {@link
@@ -56,43 +50,42 @@ public class SignalSocket {
   }
 
   SignalSocket(StreamServices services) {
-    this.connections = services.connections();
-    this.frames = services.frames();
-    this.replayer = services.replayer();
-    this.metrics = services.metrics();
-    this.maxInboundBytes = services.maxInboundBytes();
-    this.maxInboundPerSecond = services.maxInboundPerSecond();
+    this.services = services;
   }
 
   @OnOpen
   public void open(Session session, EndpointConfig config) throws IOException {
-    admission = (Admission) config.getUserProperties().get(StreamHandshake.ADMISSION);
+    Map<String, Object> properties = config.getUserProperties();
+    admission = (Admission) properties.get(StreamHandshake.ADMISSION);
     if (admission == null) {
-      session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "not authenticated"));
+      refuse(session, Disconnect.NOT_AUTHENTICATED.ending());
       return;
     }
     admission.claim();
-    IdleTimerOff.apply(session);
-    GuardedUpgrade upgrade = GuardedUpgrade.opening();
-    if (upgrade != null) {
-      upgrade.onOversize(() -> refuseOversized(session));
+    StreamUpgrade upgrade = (StreamUpgrade) properties.remove(StreamUpgrade.PROPERTY);
+    if (upgrade != null && upgrade.guard() != null) {
+      upgrade.guard().onOversize(() -> tooBig(session));
     }
-    inboundRate = new InboundRate(maxInboundPerSecond, System.nanoTime());
-    session.setMaxTextMessageBufferSize(maxInboundBytes);
+    inboundRate = new InboundRate(services.maxInboundPerSecond(), System.nanoTime());
+    session.setMaxTextMessageBufferSize(services.maxInboundBytes());
     OptionalLong since = since(session);
     if (since == null) {
-      session.close(
-          new CloseReason(CloseCodes.VIOLATED_POLICY, "since must be a non-negative integer"));
+      refuse(session, Disconnect.BAD_SINCE.ending());
       return;
     }
+    services.directPath().prepare(session);
     FrameSink sink =
-        DirectWrites.sink(upgrade == null ? null : upgrade.directConnection(), session);
-    Subscriber subscriber =
-        connections.register(session, sink, admission.principal().name(), since.isPresent());
-    metrics.connected();
+        upgrade == null ? null : upgrade.direct().map(direct -> direct.sink(session)).orElse(null);
+    if (sink == null) {
+      sink = new TyrusSink(session.getAsyncRemote());
+    }
+    connection =
+        services
+            .fanOut()
+            .open(new SessionPeer(session), sink, admission.principal().name(), since.isPresent());
     if (since.isPresent()) {
-      metrics.replayRequested();
-      replayer.resume(subscriber, since.getAsLong());
+      services.metrics().replayRequested();
+      services.replayer().resume(connection, since.getAsLong());
     }
     LOG.log(
         Level.INFO,
@@ -100,65 +93,56 @@ public class SignalSocket {
         new Object[] {
           session.getId(),
           admission.principal().name(),
-          PeerAddress.of(session),
+          connection.peer().remoteAddress(),
           since.isPresent() ? " resuming after " + since.getAsLong() : ""
         });
   }
 
   @OnMessage
-  public void command(String text, Session session) throws IOException {
+  public void command(String text, Session session) {
+    if (connection == null) {
+      return; // refused at open: closing
+    }
     if (!inboundRate.tryTake(System.nanoTime())) {
-      metrics.disconnected("rate_limit");
-      session.close(
-          new CloseReason(
-              CloseCodes.VIOLATED_POLICY,
-              "rate limit: more than " + maxInboundPerSecond + " messages per second"));
+      end(session, Disconnect.RATE_LIMIT.ending(services.maxInboundPerSecond()));
       return;
     }
-    if (Utf8.length(text) > maxInboundBytes) {
-      metrics.disconnected("too_big");
-      session.close(new CloseReason(CloseCodes.TOO_BIG, tooBig()));
+    if (Utf8.length(text) > services.maxInboundBytes()) {
+      tooBig(session);
       return;
     }
+    connection.alive();
     String reply =
         "test".equals(text.strip())
-            ? frames.testReply()
-            : frames.error(
-                "unknown_command",
-                "unknown command '" + echo(text) + "': the only command is test");
-    connections.of(session).ifPresent(subscriber -> subscriber.outbox().offer(reply));
+            ? services.frames().testReply()
+            : services
+                .frames()
+                .error(
+                    "unknown_command",
+                    "unknown command '" + echo(text) + "': the only command is test");
+    connection.outbox().offer(Batch.of(WireFrame.of(reply)));
   }
 
-  /** A frame declared more than the limit: refused from its header, before its payload is read. */
-  private void refuseOversized(Session session) {
-    metrics.disconnected("too_big");
-    try {
-      session.close(new CloseReason(CloseCodes.TOO_BIG, tooBig()));
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "Closing an oversized sender failed", e);
-    }
-  }
-
-  private String tooBig() {
-    return "message larger than " + maxInboundBytes + " bytes";
+  /** A frame over the limit: refused from its header (or its decoded length). */
+  private void tooBig(Session session) {
+    end(session, Disconnect.TOO_BIG.ending(services.maxInboundBytes()));
   }
 
   @OnMessage
-  public void binary(ByteBuffer ignored, Session session) throws IOException {
-    session.close(new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
+  public void binary(ByteBuffer ignored, Session session) {
+    end(session, Disconnect.BINARY.ending());
   }
 
   @OnMessage
   public void pong(PongMessage pong, Session session) {
-    connections.of(session).ifPresent(Subscriber::alive);
+    if (connection != null) {
+      connection.alive();
+    }
   }
 
   @OnClose
-  public void close(Session session, CloseReason reason) {
-    connections.unregister(session);
-    if (admission != null) {
-      admission.release();
-    }
+  public void close(Session session, jakarta.websocket.CloseReason reason) {
+    left();
     LOG.log(
         Level.INFO,
         "Connection {0} of token {1} closed: {2} {3}",
@@ -172,11 +156,36 @@ public class SignalSocket {
 
   @OnError
   public void error(Session session, Throwable error) {
-    connections.unregister(session);
+    left();
+    LOG.log(Level.WARNING, "Connection " + session.getId() + " failed", error);
+  }
+
+  private void left() {
+    if (connection != null) {
+      services.fanOut().closed(connection);
+    }
     if (admission != null) {
       admission.release();
     }
-    LOG.log(Level.WARNING, "Connection " + session.getId() + " failed", error);
+  }
+
+  /** The server ends an open connection: through the fan-out once it has joined. */
+  private void end(Session session, Ending ending) {
+    if (connection != null) {
+      services.fanOut().drop(connection, ending);
+    } else {
+      refuse(session, ending);
+    }
+  }
+
+  /** Closes a session that never joined the fan-out. */
+  private void refuse(Session session, Ending ending) {
+    services.fanOutMetrics().disconnected(ending.disconnect());
+    try {
+      session.close(ending.closeReason());
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Closing connection " + session.getId() + " failed", e);
+    }
   }
 
   /** The {@code since} query parameter: empty when absent, null when malformed. */

@@ -2,7 +2,7 @@ package com.signalhub.stream.boundary;
 
 import com.signalhub.stream.control.Admission;
 import com.signalhub.stream.control.Refused;
-import com.signalhub.stream.control.StreamGate;
+import com.signalhub.stream.entity.Refusal;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -12,9 +12,10 @@ import org.glassfish.tyrus.core.HandshakeException;
 import org.glassfish.tyrus.spi.UpgradeResponse;
 
 /**
- * The stream's upgrade: {@link StreamGate} decides; a refused upgrade is answered with a plain HTTP
- * status (403, 401, 429, 503) and no session opens (the endpoint never sees it); an admitted one
- * carries its {@link Admission} to the endpoint in the (per connection) user properties.
+ * The stream's upgrade: {@link com.signalhub.stream.control.StreamGate} decides; a refused upgrade
+ * is answered with a plain HTTP status (403, 401, 429, 503) and no session opens (the endpoint
+ * never sees it); an admitted one carries its {@link Admission}, and what the filter learned of the
+ * connection ({@link StreamUpgrade}), to the endpoint in the (per connection) user properties.
  */
 public class StreamHandshake extends ServerEndpointConfig.Configurator {
 
@@ -33,10 +34,14 @@ public class StreamHandshake extends ServerEndpointConfig.Configurator {
   @Override
   public void modifyHandshake(
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+    Map<String, List<String>> headers = request.getHeaders();
+    StreamUpgrade upgrade = StreamUpgrade.claim(first(headers.get(StreamUpgrade.HEADER)));
     try {
-      Admission admission =
-          services().gate().admit(request.getHeaders(), request.getParameterMap());
+      Admission admission = services().gate().admit(headers, request.getParameterMap());
       config.getUserProperties().put(ADMISSION, admission);
+      if (upgrade != null) {
+        config.getUserProperties().put(StreamUpgrade.PROPERTY, upgrade);
+      }
     } catch (Refused refused) {
       refuse(response, refused);
     }
@@ -61,10 +66,14 @@ public class StreamHandshake extends ServerEndpointConfig.Configurator {
     return resolved;
   }
 
-  /** Origins are checked by {@link StreamGate}, with the Host header at hand. */
+  /** Origins are checked by the gate, with the Host header at hand. */
   @Override
   public boolean checkOrigin(String originHeaderValue) {
     return true;
+  }
+
+  private static String first(List<String> values) {
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   /*
@@ -76,18 +85,19 @@ public class StreamHandshake extends ServerEndpointConfig.Configurator {
    * throw.
    */
   private static void refuse(HandshakeResponse response, Refused refused) {
+    Refusal refusal = refused.refusal();
     if (response instanceof UpgradeResponse upgrade) {
-      upgrade.setStatus(refused.status());
+      upgrade.setStatus(refusal.status());
     }
     Map<String, List<String>> headers = response.getHeaders();
     headers.keySet().removeIf(name -> UPGRADE_HEADERS.stream().anyMatch(name::equalsIgnoreCase));
     headers.put("Connection", List.of("close"));
-    if (refused.status() == 401) {
+    if (refusal == Refusal.UNAUTHORIZED) {
       headers.put("WWW-Authenticate", List.of("Bearer realm=\"signal-hub\""));
-    } else if (refused.status() == 429 || refused.status() == 503) {
-      headers.put("Retry-After", List.of("5"));
+    } else if (refusal.retryLater()) {
+      headers.put("Retry-After", List.of(Integer.toString(Refusal.RETRY_AFTER_SECONDS)));
     }
-    throwUnchecked(new HandshakeException(refused.status(), refused.getMessage()));
+    throwUnchecked(new HandshakeException(refusal.status(), refused.getMessage()));
   }
 
   @SuppressWarnings("unchecked")

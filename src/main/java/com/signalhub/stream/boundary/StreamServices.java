@@ -1,10 +1,12 @@
 package com.signalhub.stream.boundary;
 
-import com.signalhub.ops.control.HubMetrics;
-import com.signalhub.stream.control.Connections;
+import com.signalhub.container.DirectPath;
+import com.signalhub.fanout.control.FanOut;
+import com.signalhub.fanout.control.FanOutMetrics;
 import com.signalhub.stream.control.Frames;
 import com.signalhub.stream.control.Replayer;
 import com.signalhub.stream.control.StreamGate;
+import com.signalhub.stream.control.StreamMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
@@ -22,32 +24,38 @@ public class StreamServices {
 
   @Inject StreamGate gate;
 
-  @Inject Connections connections;
+  @Inject FanOut fanOut;
 
   @Inject Frames frames;
 
   @Inject Replayer replayer;
 
-  @Inject HubMetrics metrics;
+  @Inject DirectPath directPath;
+
+  @Inject StreamMetrics metrics;
+
+  @Inject FanOutMetrics fanOutMetrics;
 
   @Inject
-  @ConfigProperty(name = "signalhub.stream.max-inbound-bytes", defaultValue = "4096")
+  @ConfigProperty(name = "signalhub.stream.max-inbound-bytes")
   int maxInboundBytes;
 
   @Inject
-  @ConfigProperty(name = "signalhub.stream.max-inbound-per-second", defaultValue = "5")
+  @ConfigProperty(name = "signalhub.stream.max-inbound-per-second")
   int maxInboundPerSecond;
 
   static StreamServices current() {
     return CDI.current().select(StreamServices.class).get();
   }
 
+  // Through methods: this is a client proxy, whose own fields are never injected.
+
   StreamGate gate() {
     return gate;
   }
 
-  Connections connections() {
-    return connections;
+  FanOut fanOut() {
+    return fanOut;
   }
 
   Frames frames() {
@@ -58,8 +66,16 @@ public class StreamServices {
     return replayer;
   }
 
-  HubMetrics metrics() {
+  DirectPath directPath() {
+    return directPath;
+  }
+
+  StreamMetrics metrics() {
     return metrics;
+  }
+
+  FanOutMetrics fanOutMetrics() {
+    return fanOutMetrics;
   }
 
   int maxInboundBytes() {

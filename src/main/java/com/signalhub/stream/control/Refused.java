@@ -1,18 +1,24 @@
 package com.signalhub.stream.control;
 
-/** Why an upgrade to the stream is refused, with the HTTP status the client gets. */
+import com.signalhub.stream.entity.Refusal;
+
+/** An upgrade to the stream refused: why, and the message the client gets with the status. */
 public class Refused extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final int status;
+  private final Refusal refusal;
 
-  public Refused(int status, String reason) {
-    super(reason);
-    this.status = status;
+  public Refused(Refusal refusal, String message) {
+    super(message);
+    this.refusal = refusal;
+  }
+
+  public Refusal refusal() {
+    return refusal;
   }
 
   public int status() {
-    return status;
+    return refusal.status();
   }
 }

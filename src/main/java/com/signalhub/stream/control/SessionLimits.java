@@ -1,6 +1,7 @@
 package com.signalhub.stream.control;
 
 import com.signalhub.auth.entity.TokenPrincipal;
+import com.signalhub.stream.entity.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -20,11 +21,11 @@ public class SessionLimits {
   private static final long UNCLAIMED_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   @Inject
-  @ConfigProperty(name = "signalhub.stream.max-sessions", defaultValue = "10000")
+  @ConfigProperty(name = "signalhub.stream.max-sessions")
   int maxSessions;
 
   @Inject
-  @ConfigProperty(name = "signalhub.stream.max-sessions-per-token", defaultValue = "1000")
+  @ConfigProperty(name = "signalhub.stream.max-sessions-per-token")
   int maxPerToken;
 
   private final AtomicInteger total = new AtomicInteger();
@@ -39,7 +40,8 @@ public class SessionLimits {
   public Admission admit(TokenPrincipal principal) {
     if (total.incrementAndGet() > maxSessions) {
       total.decrementAndGet();
-      throw new Refused(503, "this server holds its maximum of " + maxSessions + " sessions");
+      throw new Refused(
+          Refusal.INSTANCE_LIMIT, "this server holds its maximum of " + maxSessions + " sessions");
     }
     boolean[] taken = {false};
     perToken.compute(
@@ -52,7 +54,8 @@ public class SessionLimits {
     if (!taken[0]) {
       total.decrementAndGet();
       throw new Refused(
-          429, "token " + principal.name() + " already has " + maxPerToken + " sessions");
+          Refusal.TOKEN_LIMIT,
+          "token " + principal.name() + " already has " + maxPerToken + " sessions");
     }
     Admission admission = new Admission(principal, this);
     unclaimed.add(admission);

@@ -4,7 +4,7 @@ import com.signalhub.auth.control.BearerCredentials;
 import com.signalhub.auth.control.TicketBooth;
 import com.signalhub.auth.control.TokenStore;
 import com.signalhub.auth.entity.TokenPrincipal;
-import com.signalhub.ops.control.HubMetrics;
+import com.signalhub.stream.entity.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -31,7 +31,7 @@ public class StreamGate {
 
   @Inject SessionLimits limits;
 
-  @Inject HubMetrics metrics;
+  @Inject StreamMetrics metrics;
 
   /**
    * @throws Refused with the status to answer
@@ -41,19 +41,19 @@ public class StreamGate {
     if (origin.size() > 1
         || !origins.allows(origin.isEmpty() ? null : origin.get(0), first(headers, "Host"))) {
       LOG.log(Level.INFO, "Upgrade refused (403): origin {0} is not allowed", origin);
-      metrics.refused("origin");
-      throw new Refused(403, "origin not allowed");
+      metrics.refused(Refusal.ORIGIN);
+      throw new Refused(Refusal.ORIGIN, "origin not allowed");
     }
     TokenPrincipal principal = authenticate(headers, query).orElse(null);
     if (principal == null) {
       LOG.info("Upgrade refused (401): no valid bearer token or ticket");
-      metrics.refused("unauthorized");
-      throw new Refused(401, "a valid bearer token (or ticket) is required");
+      metrics.refused(Refusal.UNAUTHORIZED);
+      throw new Refused(Refusal.UNAUTHORIZED, "a valid bearer token (or ticket) is required");
     }
     try {
       return limits.admit(principal);
     } catch (Refused e) {
-      metrics.refused(e.status() == 429 ? "token_limit" : "instance_limit");
+      metrics.refused(e.refusal());
       LOG.log(
           Level.INFO,
           "Upgrade of token {0} refused ({1}): {2}",
@@ -76,8 +76,8 @@ public class StreamGate {
       return Optional.empty();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Upgrade refused (503): the token store is unavailable", e);
-      metrics.refused("store_unavailable");
-      throw new Refused(503, "the token store is unavailable, retry later");
+      metrics.refused(Refusal.STORE_UNAVAILABLE);
+      throw new Refused(Refusal.STORE_UNAVAILABLE, "the token store is unavailable, retry later");
     }
   }
 

@@ -1,4 +1,4 @@
-package com.signalhub.stream.control;
+package com.signalhub.fanout.entity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,5 +51,17 @@ class WireFrameTest {
     ByteBuffer second = frame.wire();
     assertEquals(0, second.position());
     assertEquals(11, second.remaining());
+  }
+
+  @Test
+  void aSharedFrameHasTheSameBytesInDirectMemory() {
+    ByteBuffer shared = WireFrame.shared("{\"p\":\"€\"}").wire();
+    assertEquals(true, shared.isDirect());
+    assertArrayEquals(bytes(WireFrame.of("{\"p\":\"€\"}").wire()), bytes(shared));
+  }
+
+  @Test
+  void aPingIsAnEmptyControlFrame() {
+    assertArrayEquals(new byte[] {(byte) 0x89, 0}, bytes(WireFrame.ping()));
   }
 }

@@ -1,55 +1,51 @@
-package com.signalhub.stream.boundary;
+package com.signalhub.container;
 
-import jakarta.websocket.Session;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.glassfish.tyrus.core.TyrusSession;
 
 /**
- * Turns off Tyrus's per-session idle timer. Tyrus re-schedules an idle-timeout task on every frame
- * sent or received — even with no idle timeout set — on the container's managed scheduled executor,
- * and Payara's captures the thread context for each task (a ServiceLoader scan of the application's
- * jars): the largest single cost per delivered frame in the fan-out profile (bench/RESULTS.md).
- * Stream sessions need no idle timeout — liveness is SessionWatch's ping/pong — so their scheduler
- * becomes one that drops those tasks.
+ * Turns off Tyrus's per-session idle timer. Tyrus 2.1.5 re-schedules an idle-timeout task on every
+ * frame sent or received — even with no idle timeout set ({@code setMaxIdleTimeout(0)} schedules a
+ * no-op task each time) — on the container's managed scheduled executor, and Payara's captures the
+ * thread context for each task (a ServiceLoader scan of the application's jars): the largest single
+ * cost per delivered frame in an early fan-out profile (bench/RESULTS.md). Stream sessions need no
+ * idle timeout — liveness is the fan-out's ping/pong — so their scheduler becomes one that drops
+ * those tasks.
  */
-final class IdleTimerOff {
+final class TyrusIdleTimer {
 
-  private static final Logger LOG = Logger.getLogger(IdleTimerOff.class.getName());
   private static final ScheduledExecutorService DROPPING = new Dropping();
-  private static final Field SCHEDULER = schedulerField();
 
-  private IdleTimerOff() {}
+  private final Field scheduler;
 
-  static void apply(Session session) {
-    if (SCHEDULER != null && session instanceof TyrusSession) {
-      try {
-        SCHEDULER.set(session, DROPPING);
-      } catch (IllegalAccessException e) {
-        LOG.log(Level.FINE, "Tyrus idle timer left on", e);
-      }
+  private TyrusIdleTimer(Field scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  static TyrusIdleTimer resolve() throws NoSuchFieldException {
+    Field field = DirectPath.field(TyrusSession.class, "service");
+    if (!ScheduledExecutorService.class.isAssignableFrom(field.getType())) {
+      throw new NoSuchFieldException("TyrusSession.service is no ScheduledExecutorService");
+    }
+    return new TyrusIdleTimer(field);
+  }
+
+  void off(TyrusSession session) {
+    try {
+      scheduler.set(session, DROPPING);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("TyrusSession.service cannot be set", e);
     }
     // after the swap: this cancels the task Tyrus scheduled at open and re-schedules on DROPPING
     session.setMaxIdleTimeout(0);
-  }
-
-  private static Field schedulerField() {
-    try {
-      Field field = TyrusSession.class.getDeclaredField("service");
-      field.setAccessible(true);
-      return field;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Tyrus's session scheduler not found: its idle timer stays on", e);
-      return null;
-    }
   }
 
   /** Accepts one-shot tasks and never runs them; the futures it gives are already cancelled. */
@@ -138,12 +134,12 @@ final class IdleTimerOff {
 
     @Override
     public Object get() {
-      throw new java.util.concurrent.CancellationException();
+      throw new CancellationException();
     }
 
     @Override
     public Object get(long timeout, TimeUnit unit) {
-      throw new java.util.concurrent.CancellationException();
+      throw new CancellationException();
     }
   }
 }

@@ -1,12 +1,13 @@
-package com.signalhub.stream.control;
+package com.signalhub.fanout.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.CloseReason.CloseCodes;
+import com.signalhub.fanout.entity.Disconnect;
+import com.signalhub.fanout.entity.Ending;
+import com.signalhub.fanout.entity.WireFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,24 +28,34 @@ import org.junit.jupiter.api.Test;
 
 class OutboxTest {
 
-  private final AtomicReference<CloseReason> failure = new AtomicReference<>();
+  private final AtomicReference<Ending> failure = new AtomicReference<>();
 
   private Outbox outbox(FakeRemote remote, int capacity) {
-    return new Outbox(remote, capacity, Long.MAX_VALUE, (outbox, reason) -> failure.set(reason));
+    return new Outbox(remote, capacity, Long.MAX_VALUE, failure::set, frames -> {});
+  }
+
+  /** A live frame (counted against the bounds) that reports to {@code delivery}. */
+  private static Batch live(String text, Delivery delivery) {
+    return Batch.joined(List.of(WireFrame.of(text)), true, delivery);
+  }
+
+  private static Batch live(String text) {
+    return live(text, Delivery.NONE);
   }
 
   @Test
-  void sendsOneAtATimeInOfferOrder() {
+  void oneSendAtATimeAndWhatQueuedMeanwhileGoesOutTogetherInOrder() {
     FakeRemote remote = new FakeRemote(false);
     Outbox outbox = outbox(remote, 10);
-    outbox.offer("a");
-    outbox.offer("b");
-    outbox.offer("c");
-    assertEquals(List.of("a"), remote.sent, "second send must wait for the first to complete");
+    outbox.offer(live("a"));
+    outbox.offer(live("b"));
+    outbox.offer(live("c"));
+    assertEquals(List.of(List.of("a")), remote.sends, "the second send waits for the first");
     remote.completePending(true);
+    assertEquals(List.of(List.of("a"), List.of("b", "c")), remote.sends, "one write for both");
     remote.completePending(true);
-    remote.completePending(true);
-    assertEquals(List.of("a", "b", "c"), remote.sent);
+    assertEquals(0, outbox.queuedFrames());
+    assertEquals(3, outbox.framesSent());
     assertNull(failure.get());
   }
 
@@ -53,124 +64,116 @@ class OutboxTest {
     FakeRemote remote = new FakeRemote(true);
     Outbox outbox = outbox(remote, 200_000);
     for (int i = 0; i < 100_000; i++) {
-      assertTrue(outbox.offer("frame-" + i));
+      assertTrue(outbox.offer(live("frame-" + i)));
     }
-    assertEquals(100_000, remote.sent.size());
-    assertEquals("frame-99999", remote.sent.get(99_999));
+    assertEquals(100_000, remote.texts().size());
+    assertEquals("frame-99999", remote.texts().get(99_999));
   }
 
   @Test
   void aConnectionTooFarBehindIsDroppedOnceAndSendsNothingMore() {
     FakeRemote remote = new FakeRemote(false); // never completes: a stuck client
     Outbox outbox = outbox(remote, 3);
-    assertTrue(outbox.offer("in flight"));
-    assertTrue(outbox.offer("1"));
-    assertTrue(outbox.offer("2"));
-    assertTrue(outbox.offer("3"));
+    assertTrue(outbox.offer(live("in flight")));
+    assertTrue(outbox.offer(live("1")));
+    assertTrue(outbox.offer(live("2")));
+    assertTrue(outbox.offer(live("3")));
     assertNull(failure.get());
-    assertFalse(outbox.offer("4: over the limit"));
-    assertEquals(CloseCodes.TRY_AGAIN_LATER, failure.get().getCloseCode());
+    assertFalse(outbox.offer(live("4: over the limit")));
+    assertEquals(Disconnect.TOO_SLOW, failure.get().disconnect());
+    assertEquals("too slow: more than 3 frames queued", failure.get().reason());
     failure.set(null);
-    assertFalse(outbox.offer("5"));
+    assertFalse(outbox.offer(live("5")));
     assertNull(failure.get(), "failure is reported once");
-    assertEquals(List.of("in flight"), remote.sent);
+    assertEquals(List.of("in flight"), remote.texts());
   }
 
   @Test
   void aConnectionWithTooManyBytesWaitingIsDroppedThoughUnderTheFrameCount() {
     FakeRemote remote = new FakeRemote(false);
-    Outbox outbox = new Outbox(remote, 1000, 10, (o, reason) -> failure.set(reason));
-    assertTrue(outbox.offer("a")); // in flight: no longer counted
-    assertTrue(outbox.offer("12345"));
-    assertTrue(outbox.offer("67890"));
-    assertEquals(10, outbox.queuedBytes());
-    assertFalse(outbox.offer("x"));
-    assertEquals(CloseCodes.TRY_AGAIN_LATER, failure.get().getCloseCode());
-    assertEquals("too slow: more than 10 bytes queued", failure.get().getReasonPhrase());
+    Outbox outbox = new Outbox(remote, 1000, 14, failure::set, frames -> {});
+    assertTrue(outbox.offer(live("a"))); // in flight: no longer counted
+    assertTrue(outbox.offer(live("12345"))); // 7 bytes on the wire
+    assertTrue(outbox.offer(live("67890")));
+    assertEquals(14, outbox.queuedBytes());
+    assertFalse(outbox.offer(live("x")));
+    assertEquals("too slow: more than 14 bytes queued", failure.get().reason());
     assertEquals(0, outbox.queuedBytes());
   }
 
   @Test
-  void sentFramesAreCountedAndQueuedBytesFallAsTheyGo() {
+  void repliesAndPingsAreNotCountedAgainstTheBounds() {
     FakeRemote remote = new FakeRemote(false);
-    Outbox outbox = new Outbox(remote, 1000, 100, (o, reason) -> failure.set(reason));
-    outbox.offer("aa");
-    outbox.offer("bbb");
-    assertEquals(3, outbox.queuedBytes());
-    remote.completePending(true);
-    assertEquals(0, outbox.queuedBytes());
-    remote.completePending(true);
-    assertEquals(2, outbox.framesSent());
+    Outbox outbox = outbox(remote, 1);
+    outbox.offer(live("in flight"));
+    for (int i = 0; i < 10; i++) {
+      assertTrue(outbox.offer(Batch.of(WireFrame.of("reply " + i))));
+      assertTrue(outbox.offer(Batch.ping()));
+    }
+    assertTrue(outbox.offer(live("live")));
+    assertEquals(1, outbox.queuedFrames());
     assertNull(failure.get());
   }
 
   @Test
-  void aBroadcastIsTimedOnceWhenItsLastSessionHasSentIt() {
-    List<Long> recorded = new ArrayList<>();
-    Delivery delivery = new Delivery(System.nanoTime(), recorded::add);
+  void aRoundIsDoneWhenItsLastConnectionHasSentIt() {
+    AtomicInteger completed = new AtomicInteger();
+    Delivery delivery = new Delivery(completed::incrementAndGet);
     FakeRemote fast = new FakeRemote(true);
     FakeRemote slow = new FakeRemote(false);
     delivery.expect();
-    new Outbox(fast, 10, 1000, (o, r) -> {}).offer(WireFrame.of("f"), delivery);
+    outbox(fast, 10).offer(live("f", delivery));
     delivery.expect();
-    new Outbox(slow, 10, 1000, (o, r) -> {}).offer(WireFrame.of("f"), delivery);
-    delivery.done(); // the broadcaster has offered it to every session
-    assertTrue(recorded.isEmpty(), "one session has not sent it yet");
+    outbox(slow, 10).offer(live("f", delivery));
+    delivery.done(); // the shard has offered it to every connection
+    assertEquals(0, completed.get(), "one connection has not sent it yet");
     slow.completePending(true);
-    assertEquals(1, recorded.size());
-    assertTrue(recorded.get(0) >= 0);
+    assertEquals(1, completed.get());
   }
 
   @Test
-  void aSessionThatFailsStillLetsTheBroadcastComplete() {
-    List<Long> recorded = new ArrayList<>();
-    Delivery delivery = new Delivery(System.nanoTime(), recorded::add);
+  void aConnectionThatFailsStillLetsTheRoundComplete() {
+    AtomicInteger completed = new AtomicInteger();
+    Delivery delivery = new Delivery(completed::incrementAndGet);
     FakeRemote stuck = new FakeRemote(false);
-    Outbox outbox = new Outbox(stuck, 10, 1000, (o, r) -> {});
-    outbox.offer("in flight");
+    Outbox outbox = outbox(stuck, 10);
+    outbox.offer(live("in flight"));
     delivery.expect();
-    outbox.offer(WireFrame.of("waiting"), delivery);
+    outbox.offer(live("waiting", delivery));
     delivery.done();
     stuck.completePending(false);
-    assertEquals(1, recorded.size(), "dropped with the failed session, not left pending");
-  }
-
-  @Test
-  void aBroadcastToNoSessionIsNotTimed() {
-    List<Long> recorded = new ArrayList<>();
-    new Delivery(System.nanoTime(), recorded::add).done();
-    assertTrue(recorded.isEmpty());
+    assertEquals(1, completed.get(), "dropped with the failed connection, not left pending");
   }
 
   @Test
   void aFailedSendDropsTheConnection() {
     FakeRemote remote = new FakeRemote(false);
     Outbox outbox = outbox(remote, 10);
-    outbox.offer("a");
-    outbox.offer("b");
+    outbox.offer(live("a"));
+    outbox.offer(live("b"));
     remote.completePending(false);
-    assertEquals(CloseCodes.GOING_AWAY, failure.get().getCloseCode());
-    assertEquals(List.of("a"), remote.sent);
-    assertFalse(outbox.offer("c"));
+    assertEquals(Disconnect.SEND_FAILED, failure.get().disconnect());
+    assertEquals(List.of("a"), remote.texts());
+    assertFalse(outbox.offer(live("c")));
   }
 
   @Test
   void aSealedOutboxSendsNothingMoreAndLetsItsQueueGo() {
-    List<Long> recorded = new ArrayList<>();
-    Delivery delivery = new Delivery(System.nanoTime(), recorded::add);
+    AtomicInteger completed = new AtomicInteger();
+    Delivery delivery = new Delivery(completed::incrementAndGet);
     FakeRemote remote = new FakeRemote(false);
     Outbox outbox = outbox(remote, 10);
-    outbox.offer("in flight");
+    outbox.offer(live("in flight"));
     delivery.expect();
-    outbox.offer(WireFrame.of("waiting"), delivery);
+    outbox.offer(live("waiting", delivery));
     delivery.done();
     assertTrue(outbox.seal());
     assertFalse(outbox.seal(), "once");
-    assertEquals(1, recorded.size(), "the broadcast is not left waiting for a sealed outbox");
+    assertEquals(1, completed.get(), "the round is not left waiting for a sealed outbox");
     assertEquals(0, outbox.queuedFrames());
     remote.completePending(true);
-    assertFalse(outbox.offer("after"));
-    assertEquals(List.of("in flight"), remote.sent);
+    assertFalse(outbox.offer(live("after")));
+    assertEquals(List.of("in flight"), remote.texts());
     assertNull(failure.get(), "sealing is not a failure: the caller is closing it already");
   }
 
@@ -184,24 +187,33 @@ class OutboxTest {
     Map<Integer, List<Integer>> received = new ConcurrentHashMap<>();
     AtomicBoolean inFlight = new AtomicBoolean();
     AtomicInteger overlaps = new AtomicInteger();
+    AtomicInteger sends = new AtomicInteger();
     Semaphore sent = new Semaphore(0);
     FrameSink sink =
         new FrameSink() {
           @Override
-          public void send(WireFrame frame, Consumer<Throwable> done) {
+          public void send(List<Batch> batches, Consumer<Throwable> done) {
             if (!inFlight.compareAndSet(false, true)) {
               overlaps.incrementAndGet();
             }
-            String[] parts = frame.text().split(":");
-            int n = Integer.parseInt(parts[1]);
-            received.computeIfAbsent(Integer.parseInt(parts[0]), t -> new ArrayList<>()).add(n);
+            int[] count = {0};
+            batches.forEach(
+                batch ->
+                    batch.forEachText(
+                        text -> {
+                          String[] parts = text.split(":");
+                          received
+                              .computeIfAbsent(Integer.parseInt(parts[0]), t -> new ArrayList<>())
+                              .add(Integer.parseInt(parts[1]));
+                          count[0]++;
+                        }));
             Runnable complete =
                 () -> {
                   inFlight.set(false);
                   done.accept(null);
-                  sent.release();
+                  sent.release(count[0]);
                 };
-            if (n % 3 == 0) { // a mix of inline and later completions, as a container does
+            if (sends.incrementAndGet() % 3 == 0) { // inline and later completions, as a container
               complete.run();
             } else {
               network.execute(complete);
@@ -213,7 +225,7 @@ class OutboxTest {
             return "fake";
           }
         };
-    Outbox outbox = new Outbox(sink, Integer.MAX_VALUE, Long.MAX_VALUE, (o, r) -> failure.set(r));
+    Outbox outbox = new Outbox(sink, Integer.MAX_VALUE, Long.MAX_VALUE, failure::set, f -> {});
     ExecutorService producers = Executors.newFixedThreadPool(threads);
     try {
       for (int round = 0; round < rounds; round++) {
@@ -227,7 +239,7 @@ class OutboxTest {
                   () -> {
                     await(start);
                     for (int i = first; i < first + perRound; i++) {
-                      outbox.offer(thread + ":" + i);
+                      outbox.offer(live(thread + ":" + i));
                     }
                   }));
         }
@@ -265,12 +277,12 @@ class OutboxTest {
   }
 
   @Test
-  void aSinkThatThrowsDropsTheConnectionAndLetsEveryBroadcastGo() {
-    List<Long> recorded = new ArrayList<>();
+  void aSinkThatThrowsDropsTheConnectionAndLetsEveryRoundGo() {
+    AtomicInteger completed = new AtomicInteger();
     FrameSink throwing =
         new FrameSink() {
           @Override
-          public void send(WireFrame frame, Consumer<Throwable> done) {
+          public void send(List<Batch> batches, Consumer<Throwable> done) {
             throw new IllegalStateException("connection gone");
           }
 
@@ -279,52 +291,52 @@ class OutboxTest {
             return "fake";
           }
         };
-    Outbox outbox = new Outbox(throwing, 10, Long.MAX_VALUE, (o, reason) -> failure.set(reason));
-    Delivery delivery = new Delivery(System.nanoTime(), recorded::add);
+    Outbox outbox = new Outbox(throwing, 10, Long.MAX_VALUE, failure::set, f -> {});
+    Delivery delivery = new Delivery(completed::incrementAndGet);
     delivery.expect();
-    assertTrue(outbox.offer(WireFrame.of("a"), delivery));
+    assertTrue(outbox.offer(live("a", delivery)));
     delivery.done();
-    assertEquals(CloseCodes.GOING_AWAY, failure.get().getCloseCode());
-    assertEquals(1, recorded.size(), "the broadcast is not left waiting");
-    assertFalse(outbox.offer("b"));
+    assertEquals(Disconnect.SEND_FAILED, failure.get().disconnect());
+    assertEquals(1, completed.get(), "the round is not left waiting");
+    assertFalse(outbox.offer(live("b")));
   }
 
   @Test
   void framesOfferedWhileASendFailsAreAllLetGoAndNothingIsLeftQueued() throws Exception {
     FakeRemote remote = new FakeRemote(false);
     Outbox outbox = outbox(remote, 10_000);
-    outbox.offer("in flight");
+    outbox.offer(live("in flight"));
     AtomicInteger reported = new AtomicInteger();
     int offers = 2_000;
-    Delivery delivery = new Delivery(System.nanoTime(), nanos -> reported.incrementAndGet());
-    ExecutorService broadcaster = Executors.newSingleThreadExecutor();
+    Delivery delivery = new Delivery(reported::incrementAndGet);
+    ExecutorService shard = Executors.newSingleThreadExecutor();
     CountDownLatch started = new CountDownLatch(1);
     Future<?> offering =
-        broadcaster.submit(
+        shard.submit(
             () -> {
               for (int i = 0; i < offers; i++) {
                 delivery.expect();
-                outbox.offer(WireFrame.of("f" + i), delivery);
+                outbox.offer(live("f" + i, delivery));
                 started.countDown();
               }
               delivery.done();
             });
     try {
       assertTrue(started.await(10, TimeUnit.SECONDS));
-      remote.completePending(false); // the client is gone while the broadcast goes on
+      remote.completePending(false); // the client is gone while the rounds go on
       offering.get(10, TimeUnit.SECONDS);
     } finally {
-      broadcaster.shutdownNow();
+      shard.shutdownNow();
     }
-    assertEquals(1, reported.get(), "every offer reported, so the broadcast completed once");
+    assertEquals(1, reported.get(), "every offer reported, so the round completed once");
     assertEquals(0, outbox.queuedFrames());
     assertEquals(0, outbox.queuedBytes());
-    assertEquals(List.of("in flight"), remote.sent);
+    assertEquals(List.of("in flight"), remote.texts());
   }
 
-  /** Records sends; completes each inline or when told to. */
+  /** Records sends, each as the texts it carried; completes each inline or when told to. */
   static final class FakeRemote implements FrameSink {
-    final List<String> sent = new ArrayList<>();
+    final List<List<String>> sends = new ArrayList<>();
     private final boolean completeInline;
     private final List<Consumer<Throwable>> pending = new ArrayList<>();
 
@@ -333,13 +345,19 @@ class OutboxTest {
     }
 
     @Override
-    public void send(WireFrame frame, Consumer<Throwable> done) {
-      sent.add(frame.text());
+    public void send(List<Batch> batches, Consumer<Throwable> done) {
+      List<String> texts = new ArrayList<>();
+      batches.forEach(batch -> batch.forEachText(texts::add));
+      sends.add(texts);
       if (completeInline) {
         done.accept(null);
       } else {
         pending.add(done);
       }
+    }
+
+    List<String> texts() {
+      return sends.stream().flatMap(List::stream).toList();
     }
 
     @Override
