@@ -6,7 +6,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -18,10 +17,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.ConnectionProbe;
 import org.glassfish.grizzly.asyncqueue.AsyncQueueEnabledTransport;
+import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.monitoring.MonitoringConfig;
 import org.glassfish.grizzly.nio.NIOConnection;
-import org.glassfish.tyrus.core.TyrusSession;
 
 /**
  * The one adapter into Payara's internals (its servlet request, Grizzly's connection, Tyrus's
@@ -44,8 +45,10 @@ public class DirectPath {
   @ConfigProperty(name = "signalhub.stream.socket-send-buffer-bytes")
   int sendBufferBytes;
 
+  @Inject ReadBacklog readBacklog;
+
   /** What reaches past the APIs, once resolved; null while unavailable. */
-  private record Handles(Field facadeRequest, Method coyoteRequest, TyrusIdleTimer idleTimer) {}
+  private record Handles(Field facadeRequest, Method coyoteRequest, RequestTrim trim) {}
 
   private volatile Handles handles;
   private volatile String unavailable = "not checked yet";
@@ -68,10 +71,9 @@ public class DirectPath {
       if (!Request.class.isAssignableFrom(coyote.getReturnType())) {
         throw new NoSuchMethodException(coyote + " returns no Grizzly request");
       }
-      handles = new Handles(request, coyote, TyrusIdleTimer.resolve());
+      handles = new Handles(request, coyote, RequestTrim.resolve());
       unavailable = null;
       LOG.info("Stream frames on plain connections are written straight to Grizzly");
-      return true;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       unavailable = e.toString();
       LOG.log(
@@ -81,7 +83,18 @@ public class DirectPath {
           e.toString());
       return false;
     }
+    try {
+      TyrusIdleTimer.offFor(context.getAttribute(SERVER_CONTAINER));
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      LOG.log(
+          Level.WARNING,
+          "Tyrus's per-session idle timer stays on ({0}): a task with a context capture per frame",
+          e.toString());
+    }
+    return true;
   }
+
+  private static final String SERVER_CONTAINER = "jakarta.websocket.server.ServerContainer";
 
   /** Why the fast path is off (null when it is on). */
   public String unavailable() {
@@ -89,16 +102,16 @@ public class DirectPath {
   }
 
   /**
-   * The plain connection under a stream upgrade, its socket's send buffer fixed at {@code
-   * signalhub.stream.socket-send-buffer-bytes}; empty when frames must go through Tyrus (TLS: its
-   * bytes must pass Grizzly's SSL filter; the fast path off or unavailable).
+   * The container's side of a stream upgrade, its socket's send buffer fixed at {@code
+   * signalhub.stream.socket-send-buffer-bytes}; with a direct sink for plain connections only (TLS
+   * bytes must pass Grizzly's SSL filter). Empty when the fast path is off or unavailable.
    */
-  public Optional<DirectConnection> connectionOf(HttpServletRequest request) {
+  public Optional<UpgradedConnection> connectionOf(HttpServletRequest request) {
     Handles resolved = handles;
     if (resolved == null) {
       return Optional.empty();
     }
-    Connection<?> connection;
+    Request grizzly;
     try {
       ServletRequest unwrapped = request;
       while (unwrapped instanceof ServletRequestWrapper wrapper) {
@@ -107,12 +120,13 @@ public class DirectPath {
       if (!resolved.facadeRequest().getDeclaringClass().isInstance(unwrapped)) {
         return Optional.empty(); // not a request of Payara's connector: this one goes via Tyrus
       }
-      Object catalina = resolved.facadeRequest().get(unwrapped);
-      connection = ((Request) resolved.coyoteRequest().invoke(catalina)).getConnection();
+      grizzly = (Request) resolved.coyoteRequest().invoke(resolved.facadeRequest().get(unwrapped));
     } catch (ReflectiveOperationException | RuntimeException e) {
       reportOnce(e);
       return Optional.empty();
     }
+    Connection<?> connection = grizzly.getConnection();
+    readBacklog.watch(connection);
     if (sendBufferBytes > 0) {
       try {
         setSocketOption(connection, StandardSocketOptions.SO_SNDBUF, sendBufferBytes);
@@ -120,20 +134,30 @@ public class DirectPath {
         LOG.log(Level.FINE, "Send buffer left to the kernel (the client may have left)", e);
       }
     }
-    if (request.isSecure()
-        || !(connection.getTransport() instanceof AsyncQueueEnabledTransport transport)) {
-      return Optional.empty();
+    AsyncQueueWriter<?> writer = null;
+    if (!request.isSecure()
+        && connection.getTransport() instanceof AsyncQueueEnabledTransport transport) {
+      writer = transport.getAsyncQueueIO().getWriter();
+      dropWriteProbes(connection);
     }
-    return Optional.of(new DirectConnection(connection, transport.getAsyncQueueIO().getWriter()));
+    return Optional.of(new UpgradedConnection(connection, writer, grizzly, resolved.trim()));
   }
 
-  /** Readies an opening stream session: Tyrus's per-frame idle timer off. */
-  public void prepare(Session session) {
-    Handles resolved = handles;
-    if (resolved != null && session instanceof TyrusSession tyrus) {
-      resolved.idleTimer().off(tyrus);
+  /*
+   * Payara hangs a probe on every connection that reports each write's size to its (off by
+   * default) request monitoring; on a stream connection that is a call per frame, ~2 % of the
+   * fan-out's CPU in a profile. Its connection monitor (accept/close counts) stays.
+   */
+  private static void dropWriteProbes(Connection<?> connection) {
+    MonitoringConfig<ConnectionProbe> probes = connection.getMonitoringConfig();
+    for (ConnectionProbe probe : probes.getProbes()) {
+      if (probe.getClass().getName().startsWith(VIRTUAL_SERVER_PROBE)) {
+        probes.removeProbes(probe);
+      }
     }
   }
+
+  private static final String VIRTUAL_SERVER_PROBE = "com.sun.enterprise.web.VirtualServer$";
 
   private void reportOnce(Exception e) {
     if (handles != null) {

@@ -153,6 +153,36 @@ class StreamIT extends DeployedWar {
     }
   }
 
+  /*
+   * Once a session has settled (~2 s after it joined) the container lets go of what its upgrade's
+   * request and Tyrus's handshake held. Everything a client does goes on working after that: a
+   * broadcast, a command and its answer, a frame the server must refuse (the read path), a close.
+   */
+  @Test
+  void aSettledSessionStillReceivesAnswersAndIsRefusedAsBefore() throws Exception {
+    try (WsClient settled = WsClient.connect(base, SUBSCRIBER);
+        WsClient other = WsClient.connect(base, SUBSCRIBER)) {
+      long deadline = System.nanoTime() + WsClient.WAIT.toNanos();
+      String sessions;
+      do {
+        Thread.sleep(100); // polling the server's view of the session, bounded by the deadline
+        sessions = Admin.call(base, "GET", "/api/admin/sessions", Admin.ADMIN, null).body();
+      } while (sessions.contains("\"settled\":false") && System.nanoTime() < deadline);
+      assertFalse(sessions.contains("\"settled\":false"), sessions);
+      long seq =
+          Api.seqOf(
+              Api.publish(base, PUBLISHER, Api.signal("sell", "SETTLED", "42.50", Api.now())));
+      assertEquals(seq, Api.seqOfFrame(settled.next()));
+      assertEquals(seq, Api.seqOfFrame(other.next()));
+      settled.send("test");
+      assertTrue(settled.next().endsWith("\"is_test\":true}"));
+      settled.sendBinary(new byte[] {1});
+      assertEquals(1003, settled.awaitClose().code());
+      other.send("test");
+      assertTrue(other.next().endsWith("\"is_test\":true}"), "the other settled one is unaffected");
+    }
+  }
+
   @Test
   void aBinaryFrameIsRefusedWith1003() throws Exception {
     try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {

@@ -100,7 +100,15 @@ final class Clients implements AutoCloseable {
 
   /** Connects {@code client} again after {@code delayNanos}, on one of the event loops. */
   void reconnect(WsClient client, String token, long delayNanos) {
-    group.next().schedule(() -> connect(client, token), delayNanos, TimeUnit.NANOSECONDS);
+    group
+        .next()
+        .schedule(
+            () -> {
+              client.retrying();
+              connect(client, token);
+            },
+            delayNanos,
+            TimeUnit.NANOSECONDS);
   }
 
   @Override

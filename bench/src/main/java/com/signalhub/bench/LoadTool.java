@@ -95,7 +95,6 @@ public final class LoadTool implements WsClient.Events {
       // over a second so the retries are not a storm of their own.
       retries.increment();
       long delay = Math.max(1, outcome.retryAfterSeconds()) * 1_000_000_000L;
-      c.retrying();
       net.reconnect(c, tokens[c.index], delay + (long) (Math.random() * 1e9));
       return;
     }

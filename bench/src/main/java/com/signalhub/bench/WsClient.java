@@ -49,6 +49,7 @@ final class WsClient extends ChannelInboundHandlerAdapter {
 
   /** Before a new attempt after a refusal: that attempt reports once again. */
   void retrying() {
+    channel = null; // the refused attempt's connection no longer speaks for this client
     done = false;
     open = false;
   }
@@ -93,6 +94,9 @@ final class WsClient extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    if (ctx.channel() != channel) {
+      return; // a refused attempt's connection, closed by the server after its answer
+    }
     if (open) {
       open = false;
       events.disconnected(this);

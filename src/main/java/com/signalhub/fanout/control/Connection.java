@@ -29,11 +29,14 @@ public final class Connection {
   long replayedAfter;
   long replayedUpTo;
 
-  /* Shard-owned: whether it takes part in rounds, and where it sits in the shard's list. */
+  /* Shard-owned: whether it takes part in rounds, where it sits in the shard's list, and when it
+   * arrived there (0 once its peer has been told it settled). */
   boolean live;
   int slot = -1;
+  long placedAtNanos;
   volatile Shard shard; // assigned before it is visible to anyone else
 
+  private volatile boolean settled;
   private volatile long pingSentAtNanos; // 0 when no ping awaits its pong
   private volatile long lastPingAtNanos = System.nanoTime();
 
@@ -83,6 +86,15 @@ public final class Connection {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  /** Its transport has been told it settled (and has let go of what only its upgrade needed). */
+  public boolean settled() {
+    return settled;
+  }
+
+  void markSettled() {
+    settled = true;
   }
 
   /** The client answered a ping (or sent anything): it is alive. */

@@ -13,4 +13,10 @@ public interface ConnectionPeer {
 
   /** Tells the client why, and closes; may block on a stuck client, so called off the shards. */
   void close(Ending ending);
+
+  /**
+   * Once, a while after the connection joined (on its shard's thread): the upgrade is long over,
+   * and the transport may let go of what only the handshake needed.
+   */
+  default void settled() {}
 }

@@ -4,14 +4,15 @@ import com.signalhub.fanout.entity.Disconnect;
 import com.signalhub.fanout.entity.Ending;
 import com.signalhub.fanout.entity.WireFrame;
 import com.signalhub.feed.entity.Sequenced;
+import com.signalhub.platform.ThrottledLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -35,6 +38,7 @@ import java.util.logging.Logger;
 public class FanOut {
 
   private static final Logger LOG = Logger.getLogger(FanOut.class.getName());
+  private static final ThrottledLog DROPPED = new ThrottledLog(LOG, "dropping connection", 20);
 
   @Inject FanOutSettings settings;
 
@@ -42,7 +46,7 @@ public class FanOut {
 
   @Resource ManagedThreadFactory threads;
 
-  @Resource ManagedExecutorService executor;
+  @Inject Instance<ReadLag> readLag;
 
   private FrameRing ring;
   private Shard[] shards;
@@ -57,14 +61,29 @@ public class FanOut {
     LOG.log(Level.FINE, "Fan-out ready with {0} shard(s)", shards.length);
   }
 
+  private ExecutorService closing;
+
   @PostConstruct
   void start() {
     metrics.register(open::size);
-    start(settings, threads, executor, metrics);
+    // Closes run on two threads of their own: a managed executor would capture the thread's
+    // context (a class-path scan) for every one, and a mass drop is thousands at once.
+    closing = Executors.newFixedThreadPool(2, threads);
+    start(
+        settings,
+        threads,
+        closing,
+        metrics.direct(),
+        readLag.isResolvable() ? readLag.get() : ReadLag.NONE);
   }
 
   /** Starts the engine with its collaborators (here so a unit test can, too). */
-  void start(FanOutSettings settings, ThreadFactory threads, Executor closer, Meters meters) {
+  void start(
+      FanOutSettings settings,
+      ThreadFactory threads,
+      Executor closer,
+      Meters meters,
+      ReadLag readLag) {
     this.meters = meters;
     this.closer = closer;
     this.bounds = new Connection.Bounds(settings.maxQueuedFrames, settings.maxQueuedBytes);
@@ -72,7 +91,7 @@ public class FanOut {
     int count = settings.effectiveShards();
     shards = new Shard[count];
     for (int i = 0; i < count; i++) {
-      shards[i] = new Shard(i, ring, settings.shardSettings(), this::drop);
+      shards[i] = new Shard(i, ring, settings.shardSettings(), this::drop, readLag);
       Thread thread = threads.newThread(shards[i]);
       thread.setName("signalhub-fanout-" + i);
       thread.setDaemon(true);
@@ -204,6 +223,9 @@ public class FanOut {
     }
     for (Shard shard : shards) {
       shard.stop();
+    }
+    if (closing != null) {
+      closing.shutdown();
     }
     LOG.log(Level.INFO, "Closed {0} connection(s): server shutting down", count);
   }

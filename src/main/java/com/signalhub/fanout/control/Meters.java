@@ -3,7 +3,7 @@ package com.signalhub.fanout.control;
 import com.signalhub.fanout.entity.Disconnect;
 
 /** What the engine counts as it goes (FanOutMetrics publishes it). */
-interface Meters {
+public interface Meters {
 
   /** Counts nothing: for tests. */
   Meters NONE = new Meters() {};

@@ -28,6 +28,9 @@ final class Shard implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(Shard.class.getName());
 
+  /* A connection is settled this long after it joined: its upgrade has long finished. */
+  private static final long SETTLED_NANOS = TimeUnit.SECONDS.toNanos(2);
+
   /** What a shard needs to know, fixed at start. */
   record Settings(
       int maxRoundBytes,
@@ -42,6 +45,7 @@ final class Shard implements Runnable {
   private final FrameRing ring;
   private final Settings settings;
   private final BiConsumer<Connection, Ending> drop;
+  private final ReadLag readLag;
   private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean signalled = new AtomicBoolean();
   private final AtomicInteger size = new AtomicInteger();
@@ -57,9 +61,16 @@ final class Shard implements Runnable {
   /**
    * @param drop closes a connection the shard found dead, too slow or lapped (on the shard's
    *     thread; it must not block)
+   * @param readLag how late the container reads what clients send (their pongs too)
    */
-  Shard(int number, FrameRing ring, Settings settings, BiConsumer<Connection, Ending> drop) {
+  Shard(
+      int number,
+      FrameRing ring,
+      Settings settings,
+      BiConsumer<Connection, Ending> drop,
+      ReadLag readLag) {
     this.number = number;
+    this.readLag = readLag;
     this.ring = ring;
     this.settings = settings;
     this.drop = drop;
@@ -251,6 +262,7 @@ final class Shard implements Runnable {
       members = Arrays.copyOf(members, count * 2);
     }
     connection.slot = count;
+    connection.placedAtNanos = System.nanoTime();
     members[count++] = connection;
     // Its first ping somewhere within the first interval: a burst of connects is no burst of pings.
     connection.firstPingWithin(settings.pingIntervalNanos());
@@ -280,6 +292,15 @@ final class Shard implements Runnable {
     connection.live = true;
   }
 
+  private static void settle(Connection connection) {
+    try {
+      connection.peer().settled();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Settling a connection failed", e);
+    }
+    connection.markSettled();
+  }
+
   private void evict(Connection connection) {
     int slot = connection.slot;
     Connection last = members[--count];
@@ -293,15 +314,22 @@ final class Shard implements Runnable {
 
   /* Pings, dead connections, unfinished closes: once per watch interval. */
   void watch(long now) {
+    // A pong the container has not read yet is not missing: during a connect storm reads wait
+    // behind thousands of upgrades, and healthy clients were closed as dead.
+    long pongTimeout = settings.pongTimeoutNanos() + readLag.nanos();
     for (int i = 0; i < count; i++) {
       Connection connection = members[i];
       Outbox outbox = connection.outbox();
       if (outbox.sealed()) {
         continue;
       }
+      if (connection.placedAtNanos != 0 && now - connection.placedAtNanos >= SETTLED_NANOS) {
+        connection.placedAtNanos = 0;
+        settle(connection);
+      }
       // A connection with frames still going out is not silent: its ping may wait behind them,
       // and one genuinely behind is bounded by its queue instead.
-      if (connection.silentFor(settings.pongTimeoutNanos(), now) && outbox.idle()) {
+      if (connection.silentFor(pongTimeout, now) && outbox.idle()) {
         drop.accept(
             connection,
             Disconnect.NO_PONG.ending(TimeUnit.NANOSECONDS.toMillis(settings.pongTimeoutNanos())));

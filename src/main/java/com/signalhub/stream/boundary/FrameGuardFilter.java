@@ -1,6 +1,9 @@
 package com.signalhub.stream.boundary;
 
 import com.signalhub.container.DirectPath;
+import com.signalhub.container.ReadBacklog;
+import com.signalhub.stream.control.StreamMetrics;
+import com.signalhub.stream.entity.Refusal;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * its header. Without it Tyrus buffers the frame, and past its incoming buffer closes with 1011
  * "Buffer overflow." that the endpoint never sees. Declared filters run before the one Tyrus adds.
  * It also finds the connection under the upgrade for direct writes ({@link DirectPath}) and hands
- * both to the endpoint ({@link StreamUpgrade}).
+ * both to the endpoint ({@link StreamUpgrade}), and refuses upgrades with 503 while the container's
+ * request queue is backed up ({@link ReadBacklog}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class FrameGuardFilter extends HttpFilter {
@@ -32,7 +37,15 @@ public class FrameGuardFilter extends HttpFilter {
   @ConfigProperty(name = "signalhub.stream.max-inbound-bytes")
   int maxInboundBytes;
 
+  @Inject
+  @ConfigProperty(name = "signalhub.stream.max-upgrade-wait-ms")
+  long maxUpgradeWaitMs;
+
   @Inject DirectPath directPath;
+
+  @Inject ReadBacklog backlog;
+
+  @Inject StreamMetrics metrics;
 
   @Override
   protected void doFilter(
@@ -42,12 +55,30 @@ public class FrameGuardFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
+    if (maxUpgradeWaitMs > 0 && backlog.nanos() > TimeUnit.MILLISECONDS.toNanos(maxUpgradeWaitMs)) {
+      refuseBusy(response);
+      return;
+    }
     StreamUpgrade upgrade = StreamUpgrade.register();
     try {
       chain.doFilter(new GuardedUpgradeRequest(request, upgrade), response);
     } finally {
       upgrade.release();
     }
+  }
+
+  /*
+   * Answered here, before Tyrus and the endpoint do any work for it: 503 costs a fraction of an
+   * upgrade, so while a storm lasts the queue drains instead of growing, and every client gets an
+   * answer and a time to come back, as from the other 503s.
+   */
+  private void refuseBusy(HttpServletResponse response) throws IOException {
+    metrics.refused(Refusal.BUSY);
+    response.setStatus(Refusal.BUSY.status());
+    response.setHeader("Retry-After", Integer.toString(Refusal.BUSY.retryAfterSeconds()));
+    response.setHeader("Connection", "close");
+    response.setContentType("text/plain;charset=UTF-8");
+    response.getWriter().write("the server is busy accepting connections, retry later");
   }
 
   /** Names the upgrade in a header, and hands Tyrus its own handler inside one of ours. */

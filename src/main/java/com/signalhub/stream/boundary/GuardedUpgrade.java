@@ -24,6 +24,11 @@ public class GuardedUpgrade implements HttpUpgradeHandler {
     this.maxPayload = maxPayload;
   }
 
+  /** Tyrus's own handler, which this one drives. */
+  HttpUpgradeHandler upgradeHandler() {
+    return inner;
+  }
+
   /** What to do when the client sends an oversized frame (called once, maybe at once). */
   void onOversize(Runnable action) {
     boolean already;

@@ -13,10 +13,22 @@ final class SessionPeer implements ConnectionPeer {
 
   private static final Logger LOG = Logger.getLogger(SessionPeer.class.getName());
 
-  private final Session session;
+  static final Runnable NOTHING = () -> {};
 
-  SessionPeer(Session session) {
+  private final Session session;
+  private final Runnable settled;
+
+  /**
+   * @param settled what to let go of once the session has settled (the container's trim)
+   */
+  SessionPeer(Session session, Runnable settled) {
     this.session = session;
+    this.settled = settled;
+  }
+
+  @Override
+  public void settled() {
+    settled.run();
   }
 
   @Override

@@ -41,7 +41,8 @@ public class SessionsResource {
       @JsonbProperty("frames_sent") long framesSent,
       @JsonbProperty("queued_frames") int queuedFrames,
       @JsonbProperty("queued_bytes") long queuedBytes,
-      @JsonbProperty("send_path") String sendPath) {
+      @JsonbProperty("send_path") String sendPath,
+      boolean settled) {
 
     static SessionView of(Connection s) {
       return new SessionView(
@@ -52,7 +53,8 @@ public class SessionsResource {
           s.outbox().framesSent(),
           s.outbox().queuedFrames(),
           s.outbox().queuedBytes(),
-          s.outbox().sendPath());
+          s.outbox().sendPath(),
+          s.settled());
     }
   }
 

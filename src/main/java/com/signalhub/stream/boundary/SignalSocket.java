@@ -1,11 +1,13 @@
 package com.signalhub.stream.boundary;
 
+import com.signalhub.container.UpgradedConnection;
 import com.signalhub.fanout.control.Batch;
 import com.signalhub.fanout.control.Connection;
 import com.signalhub.fanout.control.FrameSink;
 import com.signalhub.fanout.entity.Disconnect;
 import com.signalhub.fanout.entity.Ending;
 import com.signalhub.fanout.entity.WireFrame;
+import com.signalhub.platform.ThrottledLog;
 import com.signalhub.stream.control.Admission;
 import com.signalhub.stream.control.InboundRate;
 import jakarta.websocket.EndpointConfig;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,6 +36,8 @@ import java.util.logging.Logger;
 public class SignalSocket {
 
   private static final Logger LOG = Logger.getLogger(SignalSocket.class.getName());
+  private static final ThrottledLog OPENED = new ThrottledLog(LOG, "connection opened", 20);
+  private static final ThrottledLog CLOSED = new ThrottledLog(LOG, "connection closed", 20);
   private static final int ECHO_LIMIT = 64;
 
   private final StreamServices services;
@@ -73,21 +78,29 @@ public class SignalSocket {
       refuse(session, Disconnect.BAD_SINCE.ending());
       return;
     }
-    services.directPath().prepare(session);
+    Optional<UpgradedConnection> upgraded =
+        upgrade == null ? Optional.empty() : upgrade.connection();
     FrameSink sink =
-        upgrade == null ? null : upgrade.direct().map(direct -> direct.sink(session)).orElse(null);
-    if (sink == null) {
-      sink = new TyrusSink(session.getAsyncRemote());
-    }
+        upgraded
+            .flatMap(container -> container.directSink(session))
+            .orElseGet(() -> new TyrusSink(session.getAsyncRemote()));
+    Runnable settled =
+        upgraded
+            .<Runnable>map(container -> () -> container.settled(tyrusHandler(upgrade)))
+            .orElse(SessionPeer.NOTHING);
     connection =
         services
             .fanOut()
-            .open(new SessionPeer(session), sink, admission.principal().name(), since.isPresent());
+            .open(
+                new SessionPeer(session, settled),
+                sink,
+                admission.principal().name(),
+                since.isPresent());
     if (since.isPresent()) {
       services.metrics().replayRequested();
       services.replayer().resume(connection, since.getAsLong());
     }
-    LOG.log(
+    OPENED.log(
         Level.INFO,
         "Connection {0} opened by token {1} from {2}{3}",
         new Object[] {
@@ -143,7 +156,7 @@ public class SignalSocket {
   @OnClose
   public void close(Session session, jakarta.websocket.CloseReason reason) {
     left();
-    LOG.log(
+    CLOSED.log(
         Level.INFO,
         "Connection {0} of token {1} closed: {2} {3}",
         new Object[] {
@@ -186,6 +199,11 @@ public class SignalSocket {
     } catch (IOException e) {
       LOG.log(Level.FINE, "Closing connection " + session.getId() + " failed", e);
     }
+  }
+
+  private static Object tyrusHandler(StreamUpgrade upgrade) {
+    GuardedUpgrade guard = upgrade.guard();
+    return guard == null ? null : guard.upgradeHandler();
   }
 
   /** The {@code since} query parameter: empty when absent, null when malformed. */

@@ -3,6 +3,7 @@ package com.signalhub.stream.boundary;
 import com.signalhub.stream.control.Admission;
 import com.signalhub.stream.control.Refused;
 import com.signalhub.stream.entity.Refusal;
+import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -66,6 +67,19 @@ public class StreamHandshake extends ServerEndpointConfig.Configurator {
     return resolved;
   }
 
+  /** No subprotocol is offered (and so none is asked of the container's default). */
+  @Override
+  public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+    return "";
+  }
+
+  /** No extension either: frames are framed once for every connection, uncompressed. */
+  @Override
+  public List<Extension> getNegotiatedExtensions(
+      List<Extension> installed, List<Extension> requested) {
+    return List.of();
+  }
+
   /** Origins are checked by the gate, with the Host header at hand. */
   @Override
   public boolean checkOrigin(String originHeaderValue) {
@@ -95,7 +109,7 @@ public class StreamHandshake extends ServerEndpointConfig.Configurator {
     if (refusal == Refusal.UNAUTHORIZED) {
       headers.put("WWW-Authenticate", List.of("Bearer realm=\"signal-hub\""));
     } else if (refusal.retryLater()) {
-      headers.put("Retry-After", List.of(Integer.toString(Refusal.RETRY_AFTER_SECONDS)));
+      headers.put("Retry-After", List.of(Integer.toString(refusal.retryAfterSeconds())));
     }
     throwUnchecked(new HandshakeException(refusal.status(), refused.getMessage()));
   }

@@ -1,6 +1,5 @@
 package com.signalhub.stream.boundary;
 
-import com.signalhub.container.DirectPath;
 import com.signalhub.fanout.control.FanOut;
 import com.signalhub.fanout.control.FanOutMetrics;
 import com.signalhub.stream.control.Frames;
@@ -29,8 +28,6 @@ public class StreamServices {
   @Inject Frames frames;
 
   @Inject Replayer replayer;
-
-  @Inject DirectPath directPath;
 
   @Inject StreamMetrics metrics;
 
@@ -64,10 +61,6 @@ public class StreamServices {
 
   Replayer replayer() {
     return replayer;
-  }
-
-  DirectPath directPath() {
-    return directPath;
   }
 
   StreamMetrics metrics() {

@@ -1,6 +1,6 @@
 package com.signalhub.stream.boundary;
 
-import com.signalhub.container.DirectConnection;
+import com.signalhub.container.UpgradedConnection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,11 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the servlet filter learned about one upgrade, on its way to the endpoint that opens for it:
- * the container connection for direct writes (if any) and the guard reading its input. The filter
- * registers it under an id it passes in a request header only this application sets ({@link
- * #HEADER}: Tyrus builds the handshake's headers from the request the filter hands on); the
- * handshake takes it out of the registry into the connection's user properties, where the endpoint
- * finds it. No thread-local, so it holds whichever threads Tyrus runs these on.
+ * the container's side of the connection (direct writes, the request to trim) and the guard reading
+ * its input. The filter registers it under an id it passes in a request header only this
+ * application sets ({@link #HEADER}: Tyrus builds the handshake's headers from the request the
+ * filter hands on); the handshake takes it out of the registry into the connection's user
+ * properties, where the endpoint finds it. No thread-local, so it holds whichever threads Tyrus
+ * runs these on.
  */
 final class StreamUpgrade {
 
@@ -23,7 +24,7 @@ final class StreamUpgrade {
   private static final Map<String, StreamUpgrade> PENDING = new ConcurrentHashMap<>();
 
   final String id = Long.toString(IDS.incrementAndGet());
-  private volatile DirectConnection direct;
+  private volatile UpgradedConnection connection;
   private volatile GuardedUpgrade guard;
 
   private StreamUpgrade() {}
@@ -45,14 +46,15 @@ final class StreamUpgrade {
     PENDING.remove(id);
   }
 
-  Optional<DirectConnection> direct() {
-    return Optional.ofNullable(direct);
+  /** The container's side of the connection, where the fast path is installed. */
+  Optional<UpgradedConnection> connection() {
+    return Optional.ofNullable(connection);
   }
 
   /** The container upgraded the connection (the handshake succeeded): before the session opens. */
-  void upgraded(GuardedUpgrade guard, Optional<DirectConnection> direct) {
+  void upgraded(GuardedUpgrade guard, Optional<UpgradedConnection> connection) {
     this.guard = guard;
-    this.direct = direct.orElse(null);
+    this.connection = connection.orElse(null);
   }
 
   /** The guard on its input; set once the container upgraded, before the session opens. */

@@ -15,17 +15,35 @@ public enum Refusal {
   /** This instance holds its maximum of sessions. */
   INSTANCE_LIMIT(503, "instance_limit"),
   /** The token store could not be read. */
-  STORE_UNAVAILABLE(503, "store_unavailable");
+  STORE_UNAVAILABLE(503, "store_unavailable"),
+  /**
+   * The container's request queue waits longer than {@code signalhub.stream.max-upgrade-wait-ms} (a
+   * connect storm): answered at once, before any upgrade work, so the queue drains.
+   */
+  BUSY(503, "busy", 1);
 
-  /** Seconds a refused client is asked to wait ({@code Retry-After}) for 429 and 503. */
-  public static final int RETRY_AFTER_SECONDS = 5;
+  private static final int RETRY_AFTER_SECONDS = 5;
 
   private final int status;
   private final String label;
+  private final int retryAfterSeconds;
 
   Refusal(int status, String label) {
+    this(status, label, RETRY_AFTER_SECONDS);
+  }
+
+  Refusal(int status, String label, int retryAfterSeconds) {
     this.status = status;
     this.label = label;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /**
+   * Seconds a refused client is asked to wait ({@code Retry-After}) for 429 and 503: a storm passes
+   * in seconds, a full instance or token takes longer to free a place.
+   */
+  public int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public int status() {

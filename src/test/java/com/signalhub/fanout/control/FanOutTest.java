@@ -37,7 +37,7 @@ class FanOutTest {
     settings.pongTimeoutMs = 10_000;
     settings.watchIntervalMs = 1_000;
     settings.closeTimeoutMs = 5_000;
-    fanOut.start(settings, Thread::new, Runnable::run, Meters.NONE);
+    fanOut.start(settings, Thread::new, Runnable::run, Meters.NONE, ReadLag.NONE);
   }
 
   @AfterEach

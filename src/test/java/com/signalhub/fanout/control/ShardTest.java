@@ -20,6 +20,7 @@ class ShardTest {
   private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
   private final FrameRing ring = new FrameRing(8);
+  private long readLag;
   private final Map<Connection, Ending> dropped = new ConcurrentHashMap<>();
   private final List<Long> broadcasts = new ArrayList<>();
   private final Shard shard =
@@ -30,7 +31,8 @@ class ShardTest {
           (connection, ending) -> {
             dropped.putIfAbsent(connection, ending);
             connection.outbox().seal();
-          });
+          },
+          () -> this.readLag);
 
   private long seq;
 
@@ -86,7 +88,8 @@ class ShardTest {
             1,
             ring,
             new Shard.Settings(30, 25 * SECOND, 10 * SECOND, SECOND, SECOND),
-            (c, e) -> {});
+            (c, e) -> {},
+            ReadLag.NONE);
     RecordingSink sink = RecordingSink.completing();
     Connection connection =
         new Connection(
@@ -209,6 +212,22 @@ class ShardTest {
     shard.watch(start + 37 * SECOND);
     assertEquals(Disconnect.NO_PONG, dropped.get(connection).disconnect());
     assertEquals("no pong within 10000 ms: presumed dead", dropped.get(connection).reason());
+  }
+
+  @Test
+  void aPongTheContainerHasNotReadYetIsNotMissing() {
+    RecordingSink sink = RecordingSink.completing();
+    Connection connection = connect(sink, false, 1000);
+    shard.step();
+    long start = System.nanoTime();
+    shard.watch(start + 26 * SECOND);
+    readLag = 20 * SECOND; // reads wait behind a connect storm
+    shard.watch(start + 37 * SECOND);
+    shard.watch(start + 50 * SECOND);
+    assertTrue(dropped.isEmpty(), "within the pong timeout plus the read side's lag");
+    readLag = 0;
+    shard.watch(start + 51 * SECOND);
+    assertEquals(Disconnect.NO_PONG, dropped.get(connection).disconnect());
   }
 
   @Test
