@@ -71,13 +71,20 @@ def numbers(runs, key):
     return out
 
 
+def num(v):
+    """Three significant figures or so: 31.5, 2.12, 99,064."""
+    if v == int(v) or abs(v) >= 100:
+        return f"{v:,.0f}"
+    return f"{v:.1f}" if abs(v) >= 10 else f"{v:.2f}"
+
+
 def cell(values):
     if not values:
         return "—"
     med = statistics.median(values)
     if len(values) == 1:
-        return f"{med:g}"
-    return f"{med:g} [{min(values):g}–{max(values):g}]"
+        return num(med)
+    return f"{num(med)} [{num(min(values))}–{num(max(values))}]"
 
 
 def order(point):
