@@ -21,6 +21,8 @@ public class ReadBacklog implements ReadLag {
 
   static final long SAMPLE_MS = 100;
   private static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(SAMPLE_MS);
+  /* No queue waits this long with 503s shedding upgrades: a probe this old was discarded. */
+  private static final long LOST_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   private volatile Executor workers;
   private final AtomicLong probeSince = new AtomicLong(); // 0: no probe in the queue
@@ -49,6 +51,10 @@ public class ReadBacklog implements ReadLag {
     }
     long now = System.nanoTime();
     long since = probeSince.get();
+    if (since != 0 && now - since > LOST_NANOS && probeSince.compareAndSet(since, 0)) {
+      lastWait = 0; // a probe the pool discarded (shut down): measure afresh
+      since = 0;
+    }
     if (since != 0) {
       return Math.max(lastWait, now - since);
     }
@@ -57,7 +63,11 @@ public class ReadBacklog implements ReadLag {
       try {
         pool.execute(this::probed);
       } catch (RejectedExecutionException e) {
-        probeSince.set(0); // a pool shutting down
+        // a pool shut down or replaced: forget it, the next fast-path upgrade brings the new one
+        workers = null;
+        lastWait = 0;
+        probeSince.set(0);
+        return 0;
       }
     }
     return lastWait;

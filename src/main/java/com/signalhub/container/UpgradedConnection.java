@@ -39,6 +39,10 @@ public final class UpgradedConnection {
    * ({@code upgradeHandler}) hold that nothing reads again.
    */
   public void settled(Object upgradeHandler) {
-    trim.trim(request, upgradeHandler);
+    // The container recycles a closed connection's request for other clients: trim only while
+    // it is still this open connection's.
+    if (connection.isOpen() && request.getRequest().getConnection() == connection) {
+      trim.trim(request, upgradeHandler);
+    }
   }
 }

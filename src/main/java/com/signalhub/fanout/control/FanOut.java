@@ -150,10 +150,7 @@ public class FanOut {
       return; // already closed
     }
     meters.disconnected(ending.disconnect());
-    LOG.log(
-        Level.INFO,
-        "Dropping connection {0}: {1}",
-        new Object[] {connection.id(), ending.reason()});
+    DROPPED.log(Level.INFO, "Dropping connection {0}: {1}", connection.id(), ending.reason());
     closer.execute(() -> closeQuietly(connection.peer(), ending));
   }
 

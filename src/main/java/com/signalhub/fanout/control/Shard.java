@@ -150,11 +150,15 @@ final class Shard implements Runnable {
           watch(now);
           nextWatch = now + settings.watchIntervalNanos();
         }
-      } catch (RuntimeException e) {
-        // One bad round must not stop the shard: its connections would never hear again.
+      } catch (RuntimeException | Error e) {
+        // One bad round (or a full direct memory) must not stop the shard: its connections
+        // would never hear again. The round's signals are not offered twice (round()).
         LOG.log(Level.SEVERE, "Fan-out shard " + number + " failed a round; it goes on", e);
         worked = false;
       }
+      // A stray interrupt would make every park return at once, and a socket write from an
+      // interrupted thread closes that socket: only stop() ends the loop.
+      Thread.interrupted();
       if (!worked && !signalled.get() && running) {
         LockSupport.parkNanos(this, Math.max(1, nextWatch - System.nanoTime()));
       }
@@ -204,14 +208,17 @@ final class Shard implements Runnable {
       return true;
     }
     Round round = Round.of(signals.toArray(RingFrame[]::new));
-    for (int i = 0; i < count; i++) {
-      Connection connection = members[i];
-      if (connection.live) {
-        deliver(connection, round);
+    cursor = round.endIndex(); // a failure below must not offer this round twice
+    try {
+      for (int i = 0; i < count; i++) {
+        Connection connection = members[i];
+        if (connection.live) {
+          deliver(connection, round);
+        }
       }
+    } finally {
+      round.offered();
     }
-    round.offered();
-    cursor = round.endIndex();
     return true;
   }
 

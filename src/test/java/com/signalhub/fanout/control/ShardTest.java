@@ -1,6 +1,7 @@
 package com.signalhub.fanout.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalhub.fanout.entity.Disconnect;
@@ -212,6 +213,34 @@ class ShardTest {
     shard.watch(start + 37 * SECOND);
     assertEquals(Disconnect.NO_PONG, dropped.get(connection).disconnect());
     assertEquals("no pong within 10000 ms: presumed dead", dropped.get(connection).reason());
+  }
+
+  @Test
+  void aRoundThatFailsHalfwayIsNotOfferedAgainToThoseWhoHadIt() {
+    RecordingSink first = RecordingSink.completing();
+    connect(first, false, 1000);
+    Connection failing =
+        new Connection(
+            new FakePeer("failing"),
+            "bot",
+            ring.head(),
+            RecordingSink.holding(),
+            new Connection.Bounds(1, Long.MAX_VALUE),
+            (c, ending) -> {
+              throw new IllegalStateException("the close pool is gone");
+            },
+            frames -> {});
+    shard.add(failing, false);
+    shard.step();
+    publish(1); // in flight on the holding sink
+    shard.step();
+    publish(1); // queued behind it
+    shard.step();
+    publish(1); // over its bound: its drop throws in the middle of the round
+    assertThrows(IllegalStateException.class, shard::step);
+    publish(1);
+    shard.step();
+    assertEquals(seqs(1, 4), first.frames(), "every signal once, in order");
   }
 
   @Test
