@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,11 @@ class ShardTest {
   }
 
   private Connection connect(RecordingSink sink, boolean resuming, int maxFrames) {
+    return connect(sink, resuming, maxFrames, (c, ending) -> dropped.putIfAbsent(c, ending));
+  }
+
+  private Connection connect(
+      RecordingSink sink, boolean resuming, int maxFrames, BiConsumer<Connection, Ending> drop) {
     Connection connection =
         new Connection(
             new FakePeer("c" + ring.head()),
@@ -53,7 +59,7 @@ class ShardTest {
             ring.head(),
             sink,
             new Connection.Bounds(maxFrames, Long.MAX_VALUE),
-            (c, ending) -> dropped.putIfAbsent(c, ending),
+            drop,
             frames -> {});
     shard.add(connection, resuming);
     return connection;
@@ -219,18 +225,13 @@ class ShardTest {
   void aRoundThatFailsHalfwayIsNotOfferedAgainToThoseWhoHadIt() {
     RecordingSink first = RecordingSink.completing();
     connect(first, false, 1000);
-    Connection failing =
-        new Connection(
-            new FakePeer("failing"),
-            "bot",
-            ring.head(),
-            RecordingSink.holding(),
-            new Connection.Bounds(1, Long.MAX_VALUE),
-            (c, ending) -> {
-              throw new IllegalStateException("the close pool is gone");
-            },
-            frames -> {});
-    shard.add(failing, false);
+    connect(
+        RecordingSink.holding(),
+        false,
+        1,
+        (c, ending) -> {
+          throw new IllegalStateException("the close pool is gone");
+        });
     shard.step();
     publish(1); // in flight on the holding sink
     shard.step();
