@@ -178,6 +178,16 @@ public class DirectPath {
     }
   }
 
+  static void shutdownOutput(Connection<?> connection) {
+    if (connection instanceof NIOConnection c && c.getChannel() instanceof SocketChannel channel) {
+      try {
+        channel.shutdownOutput();
+      } catch (IOException e) {
+        // the connection is gone already
+      }
+    }
+  }
+
   static Field field(Class<?> type, String name) throws NoSuchFieldException {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       try {

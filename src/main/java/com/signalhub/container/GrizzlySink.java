@@ -4,7 +4,6 @@ import com.signalhub.fanout.control.Batch;
 import com.signalhub.fanout.control.FrameSink;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -70,17 +69,6 @@ final class GrizzlySink implements FrameSink {
   @Override
   public String path() {
     return "direct";
-  }
-
-  /** A reset, not a FIN behind the frames it never read: the kernel frees their buffer at once. */
-  @Override
-  public void abort() {
-    try {
-      DirectPath.setSocketOption(connection, StandardSocketOptions.SO_LINGER, 0);
-    } catch (IOException e) {
-      // already gone
-    }
-    connection.terminateSilently(); // close() would wait for the write queue to drain: never
   }
 
   @SuppressWarnings("rawtypes")

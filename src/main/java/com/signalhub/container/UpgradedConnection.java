@@ -2,10 +2,16 @@ package com.signalhub.container;
 
 import com.signalhub.fanout.control.FrameSink;
 import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.util.Optional;
+import org.glassfish.grizzly.CloseListener;
 import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.asyncqueue.AsyncQueueEnabledTransport;
 import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.memory.Buffers;
 
 /**
  * The container's side of one stream upgrade, found by {@link DirectPath}: the connection frames
@@ -32,6 +38,44 @@ public final class UpgradedConnection {
     return writer == null
         ? Optional.empty()
         : Optional.of(new GrizzlySink(connection, writer, session));
+  }
+
+  /**
+   * Shuts the socket's output down (a FIN) once everything queued for it before this call has been
+   * written: Tyrus's close frame last. Through the transport's own queue, below TLS, which has
+   * encrypted those bytes into it already.
+   */
+  public void halfCloseWhenWritten() {
+    if (!(connection.getTransport() instanceof AsyncQueueEnabledTransport transport)) {
+      return;
+    }
+    transport
+        .getAsyncQueueIO()
+        .getWriter()
+        .write(
+            connection,
+            Buffers.EMPTY_BUFFER,
+            new EmptyCompletionHandler<>() {
+              @Override
+              public void completed(Object result) {
+                DirectPath.shutdownOutput(connection);
+              }
+            });
+  }
+
+  /** A reset, not a FIN behind bytes never read: the kernel frees the socket's buffers at once. */
+  public void reset() {
+    try {
+      DirectPath.setSocketOption(connection, StandardSocketOptions.SO_LINGER, 0);
+    } catch (IOException e) {
+      // already gone
+    }
+    connection.terminateSilently(); // close() would wait for the write queue to drain: never
+  }
+
+  /** Runs {@code action} once the connection is closed, by either side, for whatever reason. */
+  public void onClosed(Runnable action) {
+    connection.addCloseListener((CloseListener) (closeable, type) -> action.run());
   }
 
   /**

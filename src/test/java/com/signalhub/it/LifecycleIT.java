@@ -5,16 +5,12 @@ import static com.signalhub.it.Deployments.SUBSCRIBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,12 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class LifecycleIT {
 
-  private static final String PASSWORD = "changeit";
-
   @Test
   void wssWorksSilentClientsAreClosedAndShutdownSaysGoingAway() throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "lifecycle-it", "" + System.nanoTime()));
-    Path keystore = keystore(dir);
+    Path keystore = LocalTls.keystore(dir);
     Path properties = dir.resolve("system.properties");
     Files.writeString(
         properties,
@@ -50,14 +44,14 @@ class LifecycleIT {
                 "SIGNALHUB_TLS_KEYSTORE",
                 keystore.toAbsolutePath().toString(),
                 "SIGNALHUB_TLS_KEYSTORE_PASSWORD",
-                PASSWORD,
+                LocalTls.PASSWORD,
                 "SIGNALHUB_TLS_ALIAS",
-                "signalhub"),
+                LocalTls.ALIAS),
             List.of("--sslport", String.valueOf(tlsPort)),
             properties);
     try (server) {
       URI secure = URI.create("https://localhost:" + tlsPort + "/");
-      HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
+      HttpClient trusting = HttpClient.newBuilder().sslContext(LocalTls.trusting(keystore)).build();
       WsClient overTls =
           WsClient.connect(trusting, secure, Map.of("Authorization", "Bearer " + SUBSCRIBER));
       overTls.send("test");
@@ -101,53 +95,5 @@ class LifecycleIT {
         assertEquals("server shutting down", close.reason());
       }
     }
-  }
-
-  /** A self-signed key pair for localhost / 127.0.0.1, as the TLS run makes one. */
-  private static Path keystore(Path dir) throws Exception {
-    Path keystore = dir.resolve("signalhub.p12");
-    Process keytool =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair",
-                "-alias",
-                "signalhub",
-                "-keyalg",
-                "RSA",
-                "-keysize",
-                "2048",
-                "-validity",
-                "2",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "SAN=dns:localhost,ip:127.0.0.1",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                keystore.toString(),
-                "-storepass",
-                PASSWORD,
-                "-keypass",
-                PASSWORD,
-                "-noprompt")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(keytool.getInputStream().readAllBytes());
-    assertEquals(0, keytool.waitFor(), output);
-    return keystore;
-  }
-
-  private static SSLContext trusting(Path keystore) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      store.load(in, PASSWORD.toCharArray());
-    }
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /** A WebSocket upgrade over a bare socket: to see the exact response, or to vanish rudely. */
 final class RawUpgrade implements AutoCloseable {
@@ -32,6 +34,22 @@ final class RawUpgrade implements AutoCloseable {
       socket.setReceiveBufferSize(receiveBuffer);
     }
     socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+    return upgrade(socket, base, authorization);
+  }
+
+  /** Over TLS ({@code wss://}), trusting what {@code tls} trusts. */
+  static RawUpgrade openTls(URI base, SSLContext tls, String authorization) throws IOException {
+    Socket plain = new Socket();
+    plain.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+    SSLSocket socket =
+        (SSLSocket)
+            tls.getSocketFactory().createSocket(plain, base.getHost(), base.getPort(), true);
+    socket.startHandshake();
+    return upgrade(socket, base, authorization);
+  }
+
+  private static RawUpgrade upgrade(Socket socket, URI base, String authorization)
+      throws IOException {
     socket.setSoTimeout((int) WsClient.WAIT.toMillis());
     String request =
         "GET / HTTP/1.1\r\n"
@@ -75,7 +93,17 @@ final class RawUpgrade implements AutoCloseable {
    * out if the server sends nothing for a minute.
    */
   int awaitCloseCode() throws IOException {
-    socket.setSoTimeout(60_000);
+    return awaitClose(60_000).code();
+  }
+
+  /** A close frame as read off the wire: its code (1005 for none) and reason. */
+  record Close(int code, String reason) {}
+
+  /**
+   * As {@link #awaitCloseCode()}, with the reason; times out after {@code timeoutMs} of silence.
+   */
+  Close awaitClose(int timeoutMs) throws IOException {
+    socket.setSoTimeout(timeoutMs);
     DataInputStream in = new DataInputStream(socket.getInputStream());
     while (true) {
       int opcode = in.readUnsignedByte() & 0x0F;
@@ -87,9 +115,37 @@ final class RawUpgrade implements AutoCloseable {
       }
       byte[] payload = in.readNBytes((int) length);
       if (opcode == 0x8) {
-        return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+        return payload.length >= 2
+            ? new Close(
+                ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF),
+                new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8))
+            : new Close(1005, "");
       }
     }
+  }
+
+  /** Sends one masked frame: {@code opcode} (0x1 text, 0x2 binary, 0x8 close, 0xA pong ...). */
+  void sendFrame(int opcode, byte[] payload) throws IOException {
+    socket.getOutputStream().write(frame(opcode, payload));
+  }
+
+  /** A whole masked frame, FIN set, as a client must send it (RFC 6455 §5.3). */
+  static byte[] frame(int opcode, byte[] payload) {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.write(0x80 | opcode);
+    if (payload.length < 126) {
+      frame.write(0x80 | payload.length);
+    } else {
+      frame.write(0x80 | 126);
+      frame.write(payload.length >> 8);
+      frame.write(payload.length & 0xFF);
+    }
+    byte[] mask = {0x11, 0x22, 0x33, 0x44};
+    frame.writeBytes(mask);
+    for (int i = 0; i < payload.length; i++) {
+      frame.write(payload[i] ^ mask[i % 4]);
+    }
+    return frame.toByteArray();
   }
 
   /**

@@ -165,7 +165,7 @@ public class FanOut {
     }
     connection.outbox().seal(); // no frame after the close frame
     meters.left(connection.outbox().sendPath());
-    connection.shard.remove(connection, System.nanoTime());
+    connection.shard.remove(connection);
     return true;
   }
 

@@ -44,10 +44,6 @@ public class FanOutSettings {
   @ConfigProperty(name = "signalhub.stream.watch-interval-ms")
   long watchIntervalMs;
 
-  @Inject
-  @ConfigProperty(name = "signalhub.stream.close-timeout-ms")
-  long closeTimeoutMs;
-
   int effectiveShards() {
     return shards > 0 ? shards : Runtime.getRuntime().availableProcessors();
   }
@@ -57,7 +53,6 @@ public class FanOutSettings {
         maxRoundBytes,
         TimeUnit.MILLISECONDS.toNanos(pingIntervalMs),
         TimeUnit.MILLISECONDS.toNanos(pongTimeoutMs),
-        TimeUnit.MILLISECONDS.toNanos(watchIntervalMs),
-        TimeUnit.MILLISECONDS.toNanos(closeTimeoutMs));
+        TimeUnit.MILLISECONDS.toNanos(watchIntervalMs));
   }
 }

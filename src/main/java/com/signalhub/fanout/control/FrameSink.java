@@ -15,10 +15,4 @@ public interface FrameSink {
 
   /** How frames travel, for the admin view and the metrics: {@code direct} or {@code tyrus}. */
   String path();
-
-  /**
-   * Cuts the connection without a close handshake: for one the server closed whose client never
-   * finished the handshake (a client that does not read never even sees the close frame).
-   */
-  default void abort() {}
 }

@@ -200,11 +200,6 @@ public final class Outbox {
     return !sending.get() && queue.isEmpty();
   }
 
-  /** Cuts the connection under this outbox ({@link FrameSink#abort()}). */
-  void abort() {
-    sink.abort();
-  }
-
   /** How this connection's frames travel ({@link FrameSink#path()}). */
   public String sendPath() {
     return sink.path();

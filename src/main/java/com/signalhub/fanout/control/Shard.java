@@ -2,7 +2,6 @@ package com.signalhub.fanout.control;
 
 import com.signalhub.fanout.entity.Disconnect;
 import com.signalhub.fanout.entity.Ending;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +20,8 @@ import java.util.logging.Logger;
  * signal that reached the ring since the last round goes out together, framed once, as one write
  * per connection; at low load a round is one signal, under load several ride one write. Between
  * rounds it applies what the engine asked of it (connections joining, going live, leaving) and,
- * every watch interval, pings its connections, closes those whose pong never came and cuts those
- * whose close handshake never ended. Nothing else touches its list of connections.
+ * every watch interval, pings its connections and closes those whose pong never came. Nothing else
+ * touches its list of connections.
  */
 final class Shard implements Runnable {
 
@@ -33,13 +32,7 @@ final class Shard implements Runnable {
 
   /** What a shard needs to know, fixed at start. */
   record Settings(
-      int maxRoundBytes,
-      long pingIntervalNanos,
-      long pongTimeoutNanos,
-      long watchIntervalNanos,
-      long closeTimeoutNanos) {}
-
-  private record Closing(Connection connection, long deadline) {}
+      int maxRoundBytes, long pingIntervalNanos, long pongTimeoutNanos, long watchIntervalNanos) {}
 
   private final int number;
   private final FrameRing ring;
@@ -49,7 +42,6 @@ final class Shard implements Runnable {
   private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean signalled = new AtomicBoolean();
   private final AtomicInteger size = new AtomicInteger();
-  private final ArrayDeque<Closing> closing = new ArrayDeque<>(); // deadline order: one timeout
 
   private Connection[] members = new Connection[64];
   private int count;
@@ -108,14 +100,13 @@ final class Shard implements Runnable {
     command(() -> join(connection));
   }
 
-  /** The connection is closed (its outbox sealed); cut it if still open after the close timeout. */
-  void remove(Connection connection, long closedAtNanos) {
+  /** The connection is closed (its outbox sealed). */
+  void remove(Connection connection) {
     command(
         () -> {
           if (connection.slot >= 0) {
             evict(connection);
           }
-          closing.add(new Closing(connection, closedAtNanos + settings.closeTimeoutNanos()));
         });
   }
 
@@ -319,7 +310,7 @@ final class Shard implements Runnable {
     size.decrementAndGet();
   }
 
-  /* Pings, dead connections, unfinished closes: once per watch interval. */
+  /* Pings and dead connections: once per watch interval. */
   void watch(long now) {
     // A pong the container has not read yet is not missing: during a connect storm reads wait
     // behind thousands of upgrades, and healthy clients were closed as dead.
@@ -343,14 +334,6 @@ final class Shard implements Runnable {
       } else if (connection.pingDue(settings.pingIntervalNanos(), now)) {
         connection.pinged(now);
         outbox.offer(Batch.ping());
-      }
-    }
-    while (!closing.isEmpty() && now - closing.peek().deadline() >= 0) {
-      Connection closed = closing.poll().connection();
-      try {
-        closed.outbox().abort(); // a no-op for one whose close handshake ended
-      } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "Cutting a connection failed", e);
       }
     }
   }

@@ -2,6 +2,7 @@ package com.signalhub.stream.boundary;
 
 import com.signalhub.container.DirectPath;
 import com.signalhub.container.ReadBacklog;
+import com.signalhub.container.UpgradedConnection;
 import com.signalhub.stream.control.StreamMetrics;
 import com.signalhub.stream.entity.Refusal;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,6 +48,8 @@ public class FrameGuardFilter extends HttpFilter {
   @Inject ReadBacklog backlog;
 
   @Inject StreamMetrics metrics;
+
+  @Inject CloseLinger linger;
 
   @Override
   protected void doFilter(
@@ -126,8 +130,9 @@ public class FrameGuardFilter extends HttpFilter {
         throw new ServletException("cannot create " + handlerClass.getName(), e);
       }
       GuardedUpgrade guard = super.upgrade(GuardedUpgrade.class);
-      guard.guard(inner, maxInboundBytes);
-      upgrade.upgraded(guard, directPath.connectionOf(this));
+      Optional<UpgradedConnection> connection = directPath.connectionOf(this);
+      guard.guard(inner, maxInboundBytes, linger, connection);
+      upgrade.upgraded(guard, connection);
       return inner;
     }
   }

@@ -1,16 +1,21 @@
 package com.signalhub.stream.control;
 
 /**
- * Follows the frame headers in a client's byte stream (RFC 6455 §5.2) and spots the first data
- * frame that declares a payload over the limit — from its header, before any of that payload has to
- * be buffered.
+ * Follows the frame headers in a client's byte stream (RFC 6455 §5.2): spots the first data frame
+ * that declares a payload over the limit — from its header, before any of that payload has to be
+ * buffered — and the end of the client's close frame, after which a client sends nothing more.
  */
 public final class FrameScanner {
+
+  private static final int CLOSE = 0x8;
 
   private final long maxPayload;
   private final byte[] header = new byte[14];
   private int headerBytes; // of the current frame's header, collected so far
   private long payloadLeft; // of the current frame, still to come
+  private boolean inClose; // the current frame is a close frame
+  private boolean closeSeen;
+  private boolean lost; // a length no stream can carry: the frames cannot be followed further
 
   public FrameScanner(long maxPayload) {
     this.maxPayload = maxPayload;
@@ -20,15 +25,16 @@ public final class FrameScanner {
    * Reads {@code len} bytes that follow those already scanned.
    *
    * @return how many of them come up to the end of an oversized frame's header, or -1 when there is
-   *     none
+   *     none (scan the rest again to go on following the frames)
    */
   public int scan(byte[] bytes, int off, int len) {
     int i = 0;
-    while (i < len) {
+    while (i < len && !lost) {
       if (payloadLeft > 0) {
         int skipped = (int) Math.min(payloadLeft, len - i);
         payloadLeft -= skipped;
         i += skipped;
+        closeSeen |= inClose && payloadLeft == 0;
         continue;
       }
       header[headerBytes++] = bytes[off + i++];
@@ -36,14 +42,26 @@ public final class FrameScanner {
         continue;
       }
       long length = payloadLength();
-      boolean data = (header[0] & 0x08) == 0; // opcodes 0-7: continuation, text, binary
+      int opcode = header[0] & 0x0F;
       headerBytes = 0;
+      if (length < 0) {
+        lost = true;
+      } else {
+        payloadLeft = length;
+        inClose = opcode == CLOSE;
+        closeSeen |= inClose && length == 0;
+      }
+      boolean data = (opcode & 0x08) == 0; // opcodes 0-7: continuation, text, binary
       if (data && (length < 0 || length > maxPayload)) {
         return i;
       }
-      payloadLeft = length;
     }
     return -1;
+  }
+
+  /** Whether a whole close frame has gone by. */
+  public boolean closeSeen() {
+    return closeSeen;
   }
 
   private int headerLength() {

@@ -36,7 +36,6 @@ class FanOutTest {
     settings.pingIntervalMs = 25_000;
     settings.pongTimeoutMs = 10_000;
     settings.watchIntervalMs = 1_000;
-    settings.closeTimeoutMs = 5_000;
     fanOut.start(settings, Thread::new, Runnable::run, Meters.NONE, ReadLag.NONE);
   }
 

@@ -16,7 +16,6 @@ final class RecordingSink implements FrameSink {
   private final List<byte[]> writes = new ArrayList<>();
   private final List<Consumer<Throwable>> pending = new ArrayList<>();
   private int frameCount;
-  volatile boolean aborted;
 
   RecordingSink(boolean hold) {
     this.hold = hold;
@@ -104,10 +103,5 @@ final class RecordingSink implements FrameSink {
   @Override
   public String path() {
     return "direct";
-  }
-
-  @Override
-  public void abort() {
-    aborted = true;
   }
 }

@@ -29,7 +29,7 @@ class ShardTest {
       new Shard(
           0,
           ring,
-          new Shard.Settings(65536, 25 * SECOND, 10 * SECOND, SECOND, 5 * SECOND),
+          new Shard.Settings(65536, 25 * SECOND, 10 * SECOND, SECOND),
           (connection, ending) -> {
             dropped.putIfAbsent(connection, ending);
             connection.outbox().seal();
@@ -94,7 +94,7 @@ class ShardTest {
         new Shard(
             1,
             ring,
-            new Shard.Settings(30, 25 * SECOND, 10 * SECOND, SECOND, SECOND),
+            new Shard.Settings(30, 25 * SECOND, 10 * SECOND, SECOND),
             (c, e) -> {},
             ReadLag.NONE);
     RecordingSink sink = RecordingSink.completing();
@@ -276,21 +276,5 @@ class ShardTest {
     busy.complete();
     shard.watch(start + 41 * SECOND);
     assertEquals(Disconnect.NO_PONG, dropped.get(sending).disconnect());
-  }
-
-  @Test
-  void aConnectionClosedLongerThanTheCloseTimeoutIsCut() {
-    RecordingSink sink = RecordingSink.completing();
-    Connection connection = connect(sink, false, 1000);
-    shard.step();
-    long closed = System.nanoTime();
-    connection.outbox().seal();
-    shard.remove(connection, closed);
-    shard.step();
-    assertEquals(0, shard.size());
-    shard.watch(closed + 4 * SECOND);
-    assertTrue(!sink.aborted, "still within the close timeout");
-    shard.watch(closed + 6 * SECOND);
-    assertTrue(sink.aborted);
   }
 }

@@ -89,4 +89,45 @@ class FrameScannerTest {
     byte[] stream = frame(9, 125, 125); // a ping may carry 125 bytes whatever the data limit
     assertEquals(-1, new FrameScanner(100).scan(stream, 0, stream.length));
   }
+
+  @Test
+  void theEndOfTheClientsCloseFrameIsSeenWhereverTheReadsSplitIt() {
+    byte[] stream = concat(frame(0x1, 4, 4), frame(0xA, 3, 3), frame(0x8, 2, 2));
+    for (int split = 1; split < stream.length; split++) {
+      FrameScanner scanner = new FrameScanner(LIMIT);
+      scanner.scan(stream, 0, split);
+      assertEquals(false, scanner.closeSeen(), "before the close frame's last byte, at " + split);
+      scanner.scan(stream, split, stream.length - split);
+      assertEquals(true, scanner.closeSeen(), "split at " + split);
+    }
+  }
+
+  @Test
+  void anEmptyCloseFrameEndsWithItsHeader() {
+    FrameScanner scanner = new FrameScanner(LIMIT);
+    byte[] close = frame(0x8, 0, 0);
+    scanner.scan(close, 0, close.length);
+    assertEquals(true, scanner.closeSeen());
+  }
+
+  @Test
+  void aCloseFrameAfterAnOversizedOneIsStillFound() {
+    byte[] stream = concat(frame(0x1, LIMIT + 1, LIMIT + 1), frame(0x8, 2, 2));
+    FrameScanner scanner = new FrameScanner(LIMIT);
+    int header = scanner.scan(stream, 0, stream.length);
+    assertEquals(2 + 2 + 4, header);
+    assertEquals(false, scanner.closeSeen());
+    assertEquals(-1, scanner.scan(stream, header, stream.length - header));
+    assertEquals(true, scanner.closeSeen());
+  }
+
+  @Test
+  void closeBytesInsideAPayloadAreNotAClose() {
+    byte[] payload = frame(0x8, 0, 0);
+    byte[] text = frame(0x1, payload.length, 0);
+    byte[] stream = concat(text, payload);
+    FrameScanner scanner = new FrameScanner(LIMIT);
+    scanner.scan(stream, 0, stream.length);
+    assertEquals(false, scanner.closeSeen());
+  }
 }
