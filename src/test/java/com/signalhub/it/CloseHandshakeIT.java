@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,31 +46,13 @@ class CloseHandshakeIT {
   @BeforeAll
   void start() throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "close-it", "" + System.nanoTime()));
-    Path keystore = LocalTls.keystore(dir);
-    Path properties = dir.resolve("system.properties");
-    Files.writeString(
-        properties,
-        Files.readString(Path.of("src/test/resources/it-system.properties"))
-            + "signalhub.stream.close-timeout-ms=5000\nsignalhub.auth.refresh-interval-ms=200\n");
-    int tlsPort = PayaraProcess.freePort();
-    server =
-        PayaraProcess.withH2(
+    LocalTls.Server started =
+        LocalTls.start(
             dir,
-            dir.resolve("server.log"),
-            Path.of("server-config/production/pre-boot-commands.asadmin"),
-            Map.of(
-                "SIGNALHUB_BIND_ADDRESS",
-                "127.0.0.1",
-                "SIGNALHUB_TLS_KEYSTORE",
-                keystore.toAbsolutePath().toString(),
-                "SIGNALHUB_TLS_KEYSTORE_PASSWORD",
-                LocalTls.PASSWORD,
-                "SIGNALHUB_TLS_ALIAS",
-                LocalTls.ALIAS),
-            List.of("--sslport", String.valueOf(tlsPort)),
-            properties);
-    secure = URI.create("https://127.0.0.1:" + tlsPort + "/");
-    tls = LocalTls.trusting(keystore);
+            "signalhub.stream.close-timeout-ms=5000\nsignalhub.auth.refresh-interval-ms=200\n");
+    server = started.process();
+    secure = started.secure();
+    tls = LocalTls.trusting(started.keystore());
   }
 
   @AfterAll

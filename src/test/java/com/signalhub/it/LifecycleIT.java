@@ -25,33 +25,16 @@ class LifecycleIT {
   @Test
   void wssWorksSilentClientsAreClosedAndShutdownSaysGoingAway() throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "lifecycle-it", "" + System.nanoTime()));
-    Path keystore = LocalTls.keystore(dir);
-    Path properties = dir.resolve("system.properties");
-    Files.writeString(
-        properties,
-        Files.readString(Path.of("src/test/resources/it-system.properties"))
-            + "signalhub.stream.ping-interval-ms=1000\nsignalhub.stream.pong-timeout-ms=1500\n"
-            + "signalhub.stream.max-sessions=3\n");
-    int tlsPort = PayaraProcess.freePort();
-    PayaraProcess server =
-        PayaraProcess.withH2(
+    LocalTls.Server tls =
+        LocalTls.start(
             dir,
-            dir.resolve("server.log"),
-            Path.of("server-config/production/pre-boot-commands.asadmin"),
-            Map.of(
-                "SIGNALHUB_BIND_ADDRESS",
-                "127.0.0.1",
-                "SIGNALHUB_TLS_KEYSTORE",
-                keystore.toAbsolutePath().toString(),
-                "SIGNALHUB_TLS_KEYSTORE_PASSWORD",
-                LocalTls.PASSWORD,
-                "SIGNALHUB_TLS_ALIAS",
-                LocalTls.ALIAS),
-            List.of("--sslport", String.valueOf(tlsPort)),
-            properties);
+            "signalhub.stream.ping-interval-ms=1000\nsignalhub.stream.pong-timeout-ms=1500\n"
+                + "signalhub.stream.max-sessions=3\n");
+    PayaraProcess server = tls.process();
     try (server) {
-      URI secure = URI.create("https://localhost:" + tlsPort + "/");
-      HttpClient trusting = HttpClient.newBuilder().sslContext(LocalTls.trusting(keystore)).build();
+      URI secure = tls.secure();
+      HttpClient trusting =
+          HttpClient.newBuilder().sslContext(LocalTls.trusting(tls.keystore())).build();
       WsClient overTls =
           WsClient.connect(trusting, secure, Map.of("Authorization", "Bearer " + SUBSCRIBER));
       overTls.send("test");
@@ -91,7 +74,7 @@ class LifecycleIT {
       server.stop(); // SIGTERM
       for (WsClient client : List.of(overTls, plain)) {
         WsClient.Close close = client.awaitClose();
-        assertEquals(1001, close.code());
+        assertEquals(1001, close.code(), client == overTls ? "wss://" : "ws://");
         assertEquals("server shutting down", close.reason());
       }
     }

@@ -3,9 +3,12 @@ package com.signalhub.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -63,5 +66,38 @@ final class LocalTls {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
     return context;
+  }
+
+  /** A Payara Micro serving https:// (and wss://) at {@code secure} with a fresh key pair. */
+  record Server(PayaraProcess process, URI secure, Path keystore) {}
+
+  /**
+   * Starts one with the operator's TLS configuration (server-config/production/ pre-boot commands,
+   * a keystore made by keytool, {@code --sslport}), the tests' system properties plus {@code
+   * properties} (lines of {@code key=value}).
+   */
+  static Server start(Path dir, String properties) throws Exception {
+    Path keystore = keystore(dir);
+    Path system = dir.resolve("system.properties");
+    Files.writeString(
+        system, Files.readString(Path.of("src/test/resources/it-system.properties")) + properties);
+    int tlsPort = PayaraProcess.freePort();
+    PayaraProcess process =
+        PayaraProcess.withH2(
+            dir,
+            dir.resolve("server.log"),
+            Path.of("server-config/production/pre-boot-commands.asadmin"),
+            Map.of(
+                "SIGNALHUB_BIND_ADDRESS",
+                "127.0.0.1",
+                "SIGNALHUB_TLS_KEYSTORE",
+                keystore.toAbsolutePath().toString(),
+                "SIGNALHUB_TLS_KEYSTORE_PASSWORD",
+                PASSWORD,
+                "SIGNALHUB_TLS_ALIAS",
+                ALIAS),
+            List.of("--sslport", String.valueOf(tlsPort)),
+            system);
+    return new Server(process, URI.create("https://localhost:" + tlsPort + "/"), keystore);
   }
 }

@@ -73,6 +73,33 @@ final class PayaraProcess implements AutoCloseable {
       Path systemProperties)
       throws Exception {
     int jmsPort = freePort();
+    Path postBoot = h2PostBoot(dataDir, jmsPort);
+    return start(log, preBoot, postBoot, micro, systemProperties, env, Map.of(), jmsPort);
+  }
+
+  /**
+   * Starts one as {@link #withH2(Path, Path)} does, with {@code env}, that is expected not to
+   * start: waits for the process to end by itself and returns its exit status.
+   */
+  static int exitStatusWith(Path dataDir, Path log, Map<String, String> env) throws Exception {
+    int jmsPort = freePort();
+    Launched launched =
+        launch(
+            log,
+            Path.of("server-config/pre-boot-commands.asadmin"),
+            h2PostBoot(dataDir, jmsPort),
+            List.of(),
+            Path.of("src/test/resources/it-system.properties"),
+            env);
+    if (!launched.process().waitFor(180, TimeUnit.SECONDS)) {
+      launched.process().destroyForcibly();
+      throw new IllegalStateException("Payara Micro was still running after 180 s; see " + log);
+    }
+    launched.pump().join(10_000); // its last lines into the log
+    return launched.process().exitValue();
+  }
+
+  private static Path h2PostBoot(Path dataDir, int jmsPort) throws IOException {
     String data = dataDir.toAbsolutePath().toString().replace(":", "\\:");
     String jms =
         Files.readString(Path.of("target/test-classes/it-post-boot.asadmin"))
@@ -90,7 +117,7 @@ final class PayaraProcess implements AutoCloseable {
             + "/signalhub;WRITE_DELAY\\=0 signalhub-pool\n"
             + "create-jdbc-resource --connectionpoolid=signalhub-pool jdbc/signalhub\n"
             + jms);
-    return start(log, preBoot, postBoot, micro, systemProperties, env, Map.of(), jmsPort);
+    return postBoot;
   }
 
   /**
@@ -129,6 +156,28 @@ final class PayaraProcess implements AutoCloseable {
       Map<String, String> broker,
       int jmsPort)
       throws Exception {
+    Launched launched = launch(log, preBoot, postBoot, extra, systemProperties, env);
+    if (!launched.ready().await(180, TimeUnit.SECONDS)) {
+      launched.process().destroyForcibly();
+      throw new IllegalStateException("Payara Micro was not ready within 180 s; see " + log);
+    }
+    return new PayaraProcess(
+        launched.process(),
+        URI.create("http://127.0.0.1:" + launched.port() + "/"),
+        jmsPort,
+        broker);
+  }
+
+  private record Launched(Process process, CountDownLatch ready, int port, Thread pump) {}
+
+  private static Launched launch(
+      Path log,
+      Path preBoot,
+      Path postBoot,
+      List<String> extra,
+      Path systemProperties,
+      Map<String, String> env)
+      throws Exception {
     int port = freePort();
     String microJar =
         Path.of(
@@ -166,12 +215,7 @@ final class PayaraProcess implements AutoCloseable {
         new Thread(() -> copyOutput(process, log, ready), "payara-output-" + process.pid());
     pump.setDaemon(true);
     pump.start();
-    if (!ready.await(180, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("Payara Micro was not ready within 180 s; see " + log);
-    }
-    return new PayaraProcess(
-        process, URI.create("http://127.0.0.1:" + port + "/"), jmsPort, broker);
+    return new Launched(process, ready, port, pump);
   }
 
   private static void copyOutput(Process process, Path log, CountDownLatch ready) {

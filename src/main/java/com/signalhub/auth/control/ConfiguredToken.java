@@ -3,8 +3,10 @@ package com.signalhub.auth.control;
 import com.signalhub.auth.entity.Role;
 import com.signalhub.auth.entity.TokenPrincipal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,26 +17,43 @@ record ConfiguredToken(TokenPrincipal principal, String secretHash) {
 
   static final int MIN_SECRET_LENGTH = 16;
 
+  /** The entries that can be seeded, and one line for each that cannot (names only). */
+  record Parsed(List<ConfiguredToken> tokens, List<String> problems) {}
+
   /**
-   * @throws IllegalArgumentException naming the bad entry by position and name, never by secret
+   * Every well-formed entry; a bad one, a second entry with a name or a secret already taken, is
+   * left out, with a problem naming it by position and name, never by secret.
    */
-  static List<ConfiguredToken> parseAll(String setting) {
+  static Parsed parseAll(String setting) {
     List<ConfiguredToken> tokens = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    Map<String, String> secrets = new HashMap<>();
     String[] entries = setting.split(",");
     for (int i = 0; i < entries.length; i++) {
       String entry = entries[i].strip();
       if (entry.isEmpty()) {
         continue;
       }
-      ConfiguredToken token = parse(entry, i + 1);
-      if (!names.add(token.principal().name())) {
-        throw new IllegalArgumentException(
-            "signalhub.tokens entry " + (i + 1) + ": duplicate name " + token.principal().name());
+      ConfiguredToken token;
+      try {
+        token = parse(entry, i + 1);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+        continue;
       }
-      tokens.add(token);
+      String name = token.principal().name();
+      String where = "signalhub.tokens entry " + (i + 1) + ": ";
+      if (!names.add(name)) {
+        problems.add(where + "duplicate name " + name + " (the first entry of that name is kept)");
+      } else if (secrets.putIfAbsent(token.secretHash(), name) != null) {
+        names.remove(name);
+        problems.add(where + name + " has the same secret as " + secrets.get(token.secretHash()));
+      } else {
+        tokens.add(token);
+      }
     }
-    return tokens;
+    return new Parsed(tokens, problems);
   }
 
   private static ConfiguredToken parse(String entry, int position) {

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,11 +84,26 @@ public class TokenRegistry {
     return token.map(ApiToken::view);
   }
 
-  /** Adds or updates the tokens of signalhub.tokens; a revoked one stays revoked. */
-  void seed(List<ConfiguredToken> configured) {
+  /**
+   * Adds or updates the tokens of signalhub.tokens (a revoked one stays revoked); one whose secret
+   * another token in the store already holds (say, a token renamed in the setting) is left out and
+   * named in the returned list.
+   */
+  List<String> seed(List<ConfiguredToken> configured) {
+    List<String> refused = new ArrayList<>();
     for (ConfiguredToken entry : configured) {
       TokenPrincipal principal = entry.principal();
       String hash = entry.secretHash();
+      Optional<ApiToken> holder = byHash(hash);
+      if (holder.isPresent() && !holder.get().name().equals(principal.name())) {
+        refused.add(
+            "signalhub.tokens: "
+                + principal.name()
+                + " not seeded: its secret is already held by token "
+                + holder.get().name()
+                + " (give it a secret of its own)");
+        continue;
+      }
       Optional<ApiToken> existing = byName(principal.name());
       if (existing.isPresent()) {
         existing.get().reseed(principal.role(), hash);
@@ -96,6 +112,7 @@ public class TokenRegistry {
             new ApiToken(principal.name(), principal.role(), hash, Instant.now(), null, "config"));
       }
     }
+    return refused;
   }
 
   long validCount() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -11,8 +12,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seeds the token store from {@code signalhub.tokens} / {@code SIGNALHUB_TOKENS} at deployment. A
- * setting that does not parse seeds nothing and says which entry is wrong (never the secret).
+ * Seeds the token store from {@code signalhub.tokens} / {@code SIGNALHUB_TOKENS} at deployment. An
+ * entry that cannot be seeded (malformed, a bad role or secret, a name or secret taken) is skipped
+ * with a SEVERE line naming it (never its secret); the others are seeded.
  */
 @ApplicationScoped
 public class TokenSeeder {
@@ -28,14 +30,14 @@ public class TokenSeeder {
   @Inject TokenCache cache;
 
   void seedAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    List<ConfiguredToken> configured;
-    try {
-      configured = ConfiguredToken.parseAll(setting.orElse(""));
-    } catch (IllegalArgumentException e) {
-      LOG.log(Level.SEVERE, "signalhub.tokens not applied: {0}", e.getMessage());
-      configured = List.of();
+    ConfiguredToken.Parsed parsed = ConfiguredToken.parseAll(setting.orElse(""));
+    List<String> taken = registry.seed(parsed.tokens());
+    List<String> skipped = new ArrayList<>(parsed.problems());
+    skipped.addAll(taken);
+    for (String problem : skipped) {
+      LOG.log(Level.SEVERE, "Token skipped, the others are seeded: {0}", problem);
     }
-    registry.seed(configured);
+    int seeded = parsed.tokens().size() - taken.size();
     cache.refreshQuietly();
     long valid = registry.validCount();
     if (valid == 0) {
@@ -45,7 +47,7 @@ public class TokenSeeder {
       LOG.log(
           Level.INFO,
           "{0} token(s) seeded from signalhub.tokens; {1} valid in the store",
-          new Object[] {configured.size(), valid});
+          new Object[] {seeded, valid});
     }
   }
 }

@@ -51,7 +51,8 @@ final class CloseHandshake {
 
   /**
    * @param close the container's close of the connection: queued bytes are written, then a FIN
-   * @param linger schedules its argument at the close timeout and returns what cancels it
+   * @param linger schedules its argument at the close timeout and returns what cancels it, or null
+   *     for a close at once
    */
   CloseHandshake(Runnable close, Wire wire, Function<Runnable, Runnable> linger) {
     this.close = close;
@@ -69,6 +70,10 @@ final class CloseHandshake {
       return;
     }
     cancelDeadline = linger.apply(this::deadline);
+    if (cancelDeadline == null) {
+      finish(); // no lingering (the application is stopping)
+      return;
+    }
     if (closeFrameFlushed) {
       halfClose();
     }

@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -13,7 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The bound on every close handshake ({@code signalhub.stream.close-timeout-ms}): a connection the
- * server closed is cut this long after at the latest, whatever its client does.
+ * server closed is cut this long after at the latest, whatever its client does. Once the
+ * application is stopping there is no lingering: the container is about to tear every connection
+ * down, and a close now still writes what is queued (the 1001 close frames) before the FIN.
  */
 @ApplicationScoped
 public class CloseLinger {
@@ -25,6 +29,7 @@ public class CloseLinger {
   @Resource ManagedThreadFactory threads;
 
   private ScheduledThreadPoolExecutor timer;
+  private volatile boolean stopping;
 
   @PostConstruct
   void start() {
@@ -32,10 +37,21 @@ public class CloseLinger {
     timer.setRemoveOnCancelPolicy(true); // most handshakes end long before their deadline
   }
 
-  /** Runs {@code deadline} once the close timeout has passed; returns what cancels it. */
+  /**
+   * Runs {@code deadline} once the close timeout has passed; returns what cancels it, or null when
+   * the connection is to be closed at once (the application is stopping).
+   */
   Runnable after(Runnable deadline) {
+    if (stopping) {
+      return null;
+    }
     ScheduledFuture<?> scheduled = timer.schedule(deadline, closeTimeoutMs, TimeUnit.MILLISECONDS);
     return () -> scheduled.cancel(false);
+  }
+
+  /* Before any bean is destroyed: the fan-out's shutdown closes (1001) come after this. */
+  void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    stopping = true;
   }
 
   /** Deadlines already set still run: connections closing at shutdown end on time. */

@@ -83,4 +83,12 @@ class CloseHandshakeTest {
     handshake.clientDone();
     assertEquals(List.of("fin", "deadline cancelled", "close"), events);
   }
+
+  @Test
+  void withoutLingeringTheCloseIsAtOnce() {
+    CloseHandshake stopping = new CloseHandshake(() -> events.add("close"), wire, task -> null);
+    stopping.closeFrameFlushed();
+    stopping.serverClosing();
+    assertEquals(List.of("close"), events, "the container's own close: queued bytes, then FIN");
+  }
 }
