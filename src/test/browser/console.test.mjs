@@ -29,7 +29,11 @@ try {
     // the 401 and 400 this test provokes are logged by Chromium as failed loads: expected
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
   });
-  page.on('dialog', (dialog) => dialog.accept());
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.accept();
+  });
   const status = page.getByTestId('feed-status');
   const awaitLive = () => page.waitForSelector('[data-testid=feed-status][data-state=live]', { timeout: WAIT });
 
@@ -40,6 +44,13 @@ try {
   await page.waitForFunction(() => document.querySelector('#sign-in-error').textContent.includes('Unknown'),
     null, { timeout: WAIT });
   await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png') });
+
+  step('signed out, the page shows the sign-in card and nothing of the console');
+  assert.equal(await page.isVisible('#sign-in'), true);
+  for (const part of ['#console', '#feed-rows', '#publish-form', '#token-rows', '#sign-out']) {
+    assert.equal(await page.isVisible(part), false, `${part} visible before sign-in`);
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, 'signed-out.png'), fullPage: true });
 
   step('sign in: the feed goes live');
   await page.fill('#admin-token', ADMIN_TOKEN);
@@ -63,7 +74,10 @@ try {
     assert.ok(text.includes(symbol) && text.includes(price), `feed row ${seq}: ${text}`);
     return Number(seq);
   };
+  assert.equal(await page.isChecked('#publish-form [name=is_test]'), false, '"test" is off by default');
   const first = await publish('PWTEST', '12345.60');
+  assert.ok(dialogs.some((d) => d.startsWith('confirm: Publish a real buy signal for PWTEST at 12345.60')),
+    `a real publish asks first: ${dialogs}`);
 
   step('a refused signal shows the API\'s reason');
   await page.fill('#publish-form [name=symbol]', 'bad symbol!');
@@ -94,6 +108,16 @@ try {
   assert.match(await victimSession.textContent(), /127\.0\.0\.1/);
   await page.screenshot({ path: join(SCREENSHOTS, 'console.png'), fullPage: true });
 
+  step('at 800 px the page does not scroll sideways and the header spans it');
+  await page.setViewportSize({ width: 800, height: 1000 });
+  const layout = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth, window: window.innerWidth,
+    header: document.querySelector('header').getBoundingClientRect().width }));
+  assert.ok(layout.page <= layout.window, `sideways scroll at 800 px: ${JSON.stringify(layout)}`);
+  assert.equal(layout.header, layout.window, `header at 800 px: ${JSON.stringify(layout)}`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'narrow.png'), fullPage: true });
+  await page.setViewportSize({ width: 1360, height: 1000 });
+
   step('revoke the victim token: its session disappears');
   await page.locator(`#token-rows tr[data-token="${VICTIM_TOKEN}"] button`).click();
   await page.waitForSelector(`#token-rows tr[data-token="${VICTIM_TOKEN}"] .tag.revoked`, { timeout: WAIT });
@@ -111,6 +135,27 @@ try {
   await page.screenshot({ path: join(SCREENSHOTS, 'tokens.png'), fullPage: true });
   await page.click('#new-secret-dismiss');
   assert.equal(await page.locator('#new-secret-value').textContent(), '');
+
+  step('a new token revoked while its secret shows: the secret goes too');
+  const brief = `console-brief-${Date.now()}`;
+  await page.fill('#token-form [name=name]', brief);
+  await page.click('#token-form button[type=submit]');
+  await page.waitForSelector('[data-testid=new-secret]:not([hidden])', { timeout: WAIT });
+  await page.locator(`#token-rows tr[data-token="${brief}"] button`).click();
+  await page.waitForSelector(`#token-rows tr[data-token="${brief}"] .tag.revoked`, { timeout: WAIT });
+  assert.equal(await page.isVisible('[data-testid=new-secret]'), false, 'secret of a revoked token');
+
+  step('the landing page at / links to the console, health, metrics and the protocol; a favicon');
+  await page.goto(new URL('/', BASE_URL).href);
+  for (const href of ['/admin/', '/health', '/metrics', '/docs/protocol.md']) {
+    assert.equal(await page.locator(`a[href="${href}"]`).count(), 1, `a link to ${href}`);
+  }
+  const icon = await page.request.get(new URL('/favicon.ico', BASE_URL).href);
+  assert.equal(icon.status(), 200, 'favicon');
+  const protocol = await page.request.get(new URL('/docs/protocol.md', BASE_URL).href);
+  assert.ok((await protocol.text()).startsWith('# The Signal Hub stream protocol'), 'protocol doc');
+  await page.goto(new URL('/admin/', BASE_URL).href);
+  await awaitLive();
 
   step('sign out: the token is gone from the tab');
   await page.click('#sign-out');

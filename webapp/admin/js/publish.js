@@ -2,7 +2,10 @@ import { api } from './api.js';
 
 const PRICE = /^[0-9]+(\.[0-9]+)?$/;
 
-/** Publishes a signal with the admin token; the price goes out as typed, as a JSON number. */
+/**
+ * Publishes a signal with the admin token; the price goes out as typed, as a JSON number. "test" is
+ * off by default, and a real (non-test) signal is published only once confirmed.
+ */
 export function wirePublishForm(form, result, onAuthLost) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -12,9 +15,18 @@ export function wirePublishForm(form, result, onAuthLost) {
       result.textContent = 'The price must be a positive decimal number, e.g. 75000.00';
       return;
     }
+    const type = data.get('type');
+    const symbol = data.get('symbol').trim();
+    const isTest = data.get('is_test') === 'on';
+    // A real signal reaches every connected bot, which may trade on it.
+    if (!isTest && !window.confirm(`Publish a real ${type} signal for ${symbol} at ${price}?\n`
+        + 'Every connected client receives it as a live trading signal (not marked as a test).')) {
+      result.textContent = 'Not published';
+      return;
+    }
     // Built as text so 75000.00 stays 75000.00: JSON.stringify of a JS number would drop the zeros.
-    const body = `{"type":${JSON.stringify(data.get('type'))},"content":{"symbol":${JSON.stringify(
-      data.get('symbol').trim())},"price":${price}},"is_test":${data.get('is_test') === 'on'}}`;
+    const body = `{"type":${JSON.stringify(type)},"content":{"symbol":${JSON.stringify(symbol)},`
+      + `"price":${price}},"is_test":${isTest}}`;
     try {
       const receipt = await api('POST', 'signals', body);
       result.textContent = `Accepted as seq ${receipt.seq}`;

@@ -48,6 +48,7 @@ export class TokensPanel {
     try {
       await api('DELETE', 'admin/tokens/' + encodeURIComponent(name));
       this.error.textContent = '';
+      if (!this.secret.box.hidden && this.secret.name.textContent === name) this.hideSecret();
     } catch (e) {
       if (e.status === 401) return this.onAuthLost();
       this.error.textContent = 'Revoke: ' + e.message;
