@@ -42,13 +42,14 @@ public class SettingsExtension implements Extension {
     for (String problem : problems) {
       LOG.log(Level.SEVERE, "Configuration refused: {0}", problem);
     }
+    boolean micro = onMicro();
     LOG.log(
         Level.SEVERE,
         "Signal Hub does not start: {0} setting(s) refused, see above{1}",
         new Object[] {
-          problems.size(), onMicro() ? "; Payara Micro exits with status " + EXIT_CONFIG : ""
+          problems.size(), micro ? "; Payara Micro exits with status " + EXIT_CONFIG : ""
         });
-    if (onMicro()) {
+    if (micro) {
       // Off this thread: the deployment goes on failing while the shutdown hooks run.
       Thread exit = new Thread(() -> System.exit(EXIT_CONFIG), "signalhub-config-exit");
       exit.setDaemon(true);

@@ -98,10 +98,6 @@ final class CloseHandshake {
     }
   }
 
-  boolean isFinished() {
-    return finished.get();
-  }
-
   private void halfClose() {
     if (halfClosed.compareAndSet(false, true) && !finished.get()) {
       wire.halfCloseWhenWritten();
