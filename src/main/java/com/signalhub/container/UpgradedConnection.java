@@ -45,6 +45,7 @@ public final class UpgradedConnection {
    * written: Tyrus's close frame last. Through the transport's own queue, below TLS, which has
    * encrypted those bytes into it already.
    */
+  @SuppressWarnings("unchecked") // the transport hands its writer out raw
   public void halfCloseWhenWritten() {
     if (!(connection.getTransport() instanceof AsyncQueueEnabledTransport transport)) {
       return;
@@ -74,8 +75,9 @@ public final class UpgradedConnection {
   }
 
   /** Runs {@code action} once the connection is closed, by either side, for whatever reason. */
+  @SuppressWarnings("deprecation") // Grizzly 4 deprecates its close types, with nothing instead
   public void onClosed(Runnable action) {
-    connection.addCloseListener((CloseListener) (closeable, type) -> action.run());
+    connection.addCloseListener((CloseListener<?, ?>) (closeable, type) -> action.run());
   }
 
   /**

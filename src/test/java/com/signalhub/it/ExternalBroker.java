@@ -67,8 +67,12 @@ final class ExternalBroker implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    broker.stop();
+  public void close() {
+    try {
+      broker.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the broker did not stop", e);
+    }
   }
 
   private static final class OneUser implements ActiveMQSecurityManager {

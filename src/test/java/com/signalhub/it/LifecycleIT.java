@@ -11,16 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * A server this test starts itself with the operator's TLS configuration (server-config/production/
  * pre-boot commands, its own keystore made by keytool, {@code --sslport}), pings every second and
  * takes 3 sessions: wss:// works (through Tyrus, plain ws:// by direct writes), a fourth session is
- * refused 503, a client that ignores pings is closed, and stopping the server tells every client
- * 1001.
+ * refused 503, a client that ignores pings is closed, stopping the server tells every client 1001,
+ * and from boot to stop the log shows nothing that looks like trouble.
  */
 class LifecycleIT {
+
+  /** A log line an operator would take for a problem: a warning, an error, a stack trace. */
+  private static final Pattern LOOKS_LIKE_TROUBLE =
+      Pattern.compile("\\[(WARNING|SEVERE|ERROR)]|^(WARNING|SEVERE|ERROR):|Exception\\b|^\\s+at ");
 
   @Test
   void wssWorksSilentClientsAreClosedAndShutdownSaysGoingAway() throws Exception {
@@ -77,6 +82,12 @@ class LifecycleIT {
         assertEquals(1001, close.code(), client == overTls ? "wss://" : "ws://");
         assertEquals("server shutting down", close.reason());
       }
+      server.awaitLog();
+      List<String> alarming =
+          Files.readAllLines(dir.resolve("server.log")).stream()
+              .filter(LOOKS_LIKE_TROUBLE.asPredicate())
+              .toList();
+      assertEquals(List.of(), alarming, "a boot, this use and a stop print nothing alarming");
     }
   }
 }

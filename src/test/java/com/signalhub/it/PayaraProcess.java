@@ -10,25 +10,29 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * A Payara Micro this test starts itself (to stop and restart it), with the built WAR, on a free
- * loopback port, its signal log in {@code dataDir}. Closing it kills the process, like a crash.
+ * A Payara Micro this test starts itself (to stop and restart it), as an operator does: the bundle
+ * {@code target/signal-hub-micro.jar} with plain {@code java -jar}, on a free loopback port, its
+ * signal log in {@code dataDir}, Payara's runtime directory in a fresh folder under {@code target/}
+ * that goes when the process has gone. Closing it kills the process, like a crash.
  */
 final class PayaraProcess implements AutoCloseable {
 
-  private final Process process;
+  private final Launched launched;
   final URI base;
 
   private final int jmsPort;
   private final Map<String, String> broker;
 
-  private PayaraProcess(Process process, URI base, int jmsPort, Map<String, String> broker) {
-    this.process = process;
+  private PayaraProcess(Launched launched, URI base, int jmsPort, Map<String, String> broker) {
+    this.launched = launched;
     this.base = base;
     this.jmsPort = jmsPort;
     this.broker = broker;
@@ -92,10 +96,11 @@ final class PayaraProcess implements AutoCloseable {
             Path.of("src/test/resources/it-system.properties"),
             env);
     if (!launched.process().waitFor(180, TimeUnit.SECONDS)) {
-      launched.process().destroyForcibly();
+      launched.end(true);
       throw new IllegalStateException("Payara Micro was still running after 180 s; see " + log);
     }
     launched.pump().join(10_000); // its last lines into the log
+    launched.end(false);
     return launched.process().exitValue();
   }
 
@@ -158,17 +163,32 @@ final class PayaraProcess implements AutoCloseable {
       throws Exception {
     Launched launched = launch(log, preBoot, postBoot, extra, systemProperties, env);
     if (!launched.ready().await(180, TimeUnit.SECONDS)) {
-      launched.process().destroyForcibly();
+      launched.end(true);
       throw new IllegalStateException("Payara Micro was not ready within 180 s; see " + log);
     }
     return new PayaraProcess(
-        launched.process(),
-        URI.create("http://127.0.0.1:" + launched.port() + "/"),
-        jmsPort,
-        broker);
+        launched, URI.create("http://127.0.0.1:" + launched.port() + "/"), jmsPort, broker);
   }
 
-  private record Launched(Process process, CountDownLatch ready, int port, Thread pump) {}
+  private record Launched(
+      Process process, CountDownLatch ready, int port, Thread pump, Path runtimeDir) {
+
+    /** Stops the process (SIGKILL if {@code kill}, else SIGTERM), then removes its runtime. */
+    void end(boolean kill) throws InterruptedException {
+      if (kill) {
+        process.destroyForcibly();
+      } else {
+        process.destroy();
+      }
+      if (process.waitFor(60, TimeUnit.SECONDS)) {
+        try (Stream<Path> files = Files.walk(runtimeDir)) {
+          files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+          // left in target/, which mvn clean empties
+        }
+      }
+    }
+  }
 
   private static Launched launch(
       Path log,
@@ -179,27 +199,18 @@ final class PayaraProcess implements AutoCloseable {
       Map<String, String> env)
       throws Exception {
     int port = freePort();
-    String microJar =
-        Path.of(
-                fish.payara.micro.PayaraMicro.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI())
-            .toString();
+    Path runtimeDir = Files.createTempDirectory(Path.of("target"), "payara-micro-");
     List<String> command =
         new java.util.ArrayList<>(
             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(
         List.of(
             "-jar",
-            microJar,
-            "--deploy",
-            "target/signal-hub.war",
+            "target/signal-hub-micro.jar",
+            "--rootdir",
+            runtimeDir.toString(),
             "--port",
             String.valueOf(port),
-            "--nohazelcast",
-            "--nocluster",
             "--prebootcommandfile",
             preBoot.toString(),
             "--postbootcommandfile",
@@ -215,7 +226,7 @@ final class PayaraProcess implements AutoCloseable {
         new Thread(() -> copyOutput(process, log, ready), "payara-output-" + process.pid());
     pump.setDaemon(true);
     pump.start();
-    return new Launched(process, ready, port, pump);
+    return new Launched(process, ready, port, pump, runtimeDir);
   }
 
   private static void copyOutput(Process process, Path log, CountDownLatch ready) {
@@ -243,14 +254,21 @@ final class PayaraProcess implements AutoCloseable {
 
   /** Asks the server to stop (SIGTERM), as an operator or orchestrator does, and waits. */
   void stop() throws InterruptedException {
-    process.destroy();
-    process.waitFor(60, TimeUnit.SECONDS);
+    launched.end(false);
   }
 
   /** Kills the server without a chance to shut down (SIGKILL). */
   @Override
-  public void close() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(60, TimeUnit.SECONDS);
+  public void close() {
+    try {
+      launched.end(true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Once stopped: the server's output has all been written to its log. */
+  void awaitLog() throws InterruptedException {
+    launched.pump().join(10_000);
   }
 }

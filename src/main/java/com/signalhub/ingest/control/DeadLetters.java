@@ -10,6 +10,7 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,7 +38,7 @@ public class DeadLetters {
   public void reject(Message original, String code, String reason) throws JMSException {
     try (JMSContext jms = connections.createContext()) {
       Message copy = copyBody(jms, original);
-      for (Object name : Collections.list(original.getPropertyNames())) {
+      for (Object name : Collections.list((Enumeration<?>) original.getPropertyNames())) {
         String property = (String) name;
         if (!property.startsWith("JMS")) {
           copy.setObjectProperty(property, original.getObjectProperty(property));
