@@ -1,29 +1,99 @@
 package com.signalhub.feed.control;
 
 import com.signalhub.feed.entity.Sequenced;
+import com.signalhub.history.control.SignalHistory;
 import com.signalhub.signal.entity.Signal;
 import com.signalhub.signal.entity.SignalFrame;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The ordered feed: every accepted signal, encoded once, handed on strictly in seq order. The
- * intake fires each signal after its commit, one at a time in seq order, and this observer runs on
- * that thread; it only encodes and hands over (no network I/O), so a publish is answered as soon as
- * its signal is stored and in the feed.
+ * The ordered feed: every stored signal, encoded once, handed to the fan-out strictly in seq order,
+ * whichever way it reached this instance — its own intake (fired after the commit, on the
+ * publisher's thread: the feed only encodes and hands over, no network I/O; then {@link Peers} tells
+ * the other instances), another instance's message ({@link #offerFromPeer}), or the database,
+ * which fills a gap after a short wait and is checked now and then for anything committed
+ * elsewhere ({@link FeedWatch}).
  */
 @ApplicationScoped
 public class SignalFeed {
+
+  private static final int FILL_BATCH = 1_000;
 
   @Inject Jsonb jsonb;
 
   @Inject Event<Sequenced> sequenced;
 
+  @Inject Peers peers;
+
+  @Inject SignalHistory history;
+
+  @Inject
+  @ConfigProperty(name = "signalhub.feed.max-waiting")
+  int maxWaiting;
+
+  private Sequencer sequencer;
+
+  @PostConstruct
+  void create() {
+    sequencer =
+        new Sequencer(
+            (seq, json, acceptedNanos) -> sequenced.fire(new Sequenced(seq, json, acceptedNanos)),
+            maxWaiting);
+  }
+
+  /* What was stored before this instance started is history: replay serves it. */
+  void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    sequencer.startAfter(history.newestSeq());
+  }
+
   void onAccepted(@Observes Signal signal) {
-    long accepted = System.nanoTime();
-    sequenced.fire(new Sequenced(signal.seq(), jsonb.toJson(SignalFrame.of(signal)), accepted));
+    long now = System.nanoTime();
+    String json = jsonb.toJson(SignalFrame.of(signal));
+    sequencer.offer(signal.seq(), json, now, now);
+    peers.tell(signal.seq(), json);
+  }
+
+  /** A signal another instance stored, as it told us: in any order, maybe twice, maybe never. */
+  public void offerFromPeer(long seq, String json) {
+    long now = System.nanoTime();
+    sequencer.offer(seq, json, now, now);
+  }
+
+  /** Reads what the database has after this feed's position; returns how many it read. */
+  int catchUp() {
+    int read = 0;
+    while (sequencer.started()) {
+      long from = sequencer.position();
+      List<Signal> batch = history.after(from, FILL_BATCH);
+      long now = System.nanoTime();
+      for (Signal signal : batch) {
+        sequencer.offer(signal.seq(), jsonb.toJson(SignalFrame.of(signal)), now, now);
+      }
+      read += batch.size();
+      if (batch.size() < FILL_BATCH || sequencer.position() == from) {
+        return read;
+      }
+    }
+    return read;
+  }
+
+  long position() {
+    return sequencer.position();
+  }
+
+  long missingSince() {
+    return sequencer.missingSince();
+  }
+
+  int waiting() {
+    return sequencer.waiting();
   }
 }

@@ -41,6 +41,13 @@ public class SignalHistory {
         .toList();
   }
 
+  /** The newest stored seq, 0 when nothing is stored. */
+  public long newestSeq() {
+    Long newest =
+        em.createQuery("select max(s.seq) from StoredSignal s", Long.class).getSingleResult();
+    return newest == null ? 0 : newest;
+  }
+
   /** The newest {@code limit} stored signals, oldest first. */
   public List<Signal> latest(int limit) {
     List<Signal> signals =

@@ -61,7 +61,14 @@ public final class SettingsCheck {
           Rule.number("signalhub.replay.max-count", 1, 10_000_000),
           Rule.number("signalhub.replay.max-age-seconds", 1, 3_650 * DAY_S),
           Rule.number("signalhub.idempotency.window-seconds", 1, 365 * DAY_S),
-          Rule.number("signalhub.health.timeout-ms", 100, 60 * SECOND_MS));
+          Rule.number("signalhub.health.timeout-ms", 100, 60 * SECOND_MS),
+          Rule.number("signalhub.feed.gap-wait-ms", 1, 60 * SECOND_MS),
+          Rule.number("signalhub.feed.check-interval-ms", 20, HOUR_MS),
+          Rule.number("signalhub.feed.max-waiting", 1, 10_000_000),
+          Rule.bool("signalhub.cluster.enabled"),
+          Rule.text("signalhub.cluster.topic"),
+          Rule.number("signalhub.cluster.test-drop-percent", 0, 100),
+          Rule.text("signalhub.instance.name"));
 
   private SettingsCheck() {}
 

@@ -41,8 +41,8 @@ public class SignalIntake {
    * thread and no order, so storing and firing happen under this lock: seqs are allocated and
    * committed one at a time, and the synchronous observer (the feed) only encodes the signal and
    * appends it to the fan-out's ring — no network I/O: the fan-out's shards write to the sockets
-   * on their own threads. The same lock makes "look up the idempotency key, then store" atomic
-   * within this instance.
+   * on their own threads. Across instances sharing the database, the seq counter's row lock
+   * orders the commits, and the idempotency key is checked again under it (SignalLog.append).
    */
   private final ReentrantLock acceptanceOrder = new ReentrantLock();
 
@@ -55,29 +55,23 @@ public class SignalIntake {
     acceptanceOrder.lock();
     try {
       Instant now = Instant.now();
-      Optional<Signal> earlier = earlierWithSameKey(from, now);
+      Instant keyNotBefore = now.minus(Duration.ofSeconds(idempotencyWindowSeconds));
+      Optional<Signal> earlier = log.findByKey(from, keyNotBefore); // before the freshness check
       if (earlier.isPresent()) {
         return new Acceptance(earlier.get(), true);
       }
       long timestamp = request.timestamp() != null ? request.timestamp() : now.getEpochSecond();
       freshness.check(timestamp, now);
-      Signal signal = log.append(new StoredSignal(plain(request), timestamp, from, now));
-      accepted.fire(signal);
-      metrics.accepted(from.source());
-      return new Acceptance(signal, false);
+      Acceptance stored =
+          log.append(new StoredSignal(plain(request), timestamp, from, now), from, keyNotBefore);
+      if (!stored.duplicate()) { // else another instance stored it a moment ago
+        accepted.fire(stored.signal());
+        metrics.accepted(from.source());
+      }
+      return stored;
     } finally {
       acceptanceOrder.unlock();
     }
-  }
-
-  private Optional<Signal> earlierWithSameKey(Provenance from, Instant now) {
-    if (from.idempotencyKey() == null) {
-      return Optional.empty();
-    }
-    return log.findByKey(
-        from.publisher(),
-        from.idempotencyKey(),
-        now.minus(Duration.ofSeconds(idempotencyWindowSeconds)));
   }
 
   /** 1E+3 becomes 1000; any other price keeps exactly the digits it was given. */

@@ -2,24 +2,20 @@ package com.signalhub.signal.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One row of the signal log. {@code seq} is allocated by a database sequence, never in memory. */
+/**
+ * One row of the signal log. {@code seq} comes from the counter row in the same transaction ({@code
+ * SeqCounter}), never from memory.
+ */
 @Entity
 @Table(name = "signal_log") // schema: META-INF/sql/create.sql
 public class StoredSignal {
 
-  /* allocationSize 1: every seq comes from the database sequence, none is cached in memory. */
-  @Id
-  @SequenceGenerator(name = "signal_seq", sequenceName = "signal_seq", allocationSize = 1)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "signal_seq")
-  private Long seq;
+  @Id private Long seq;
 
   @Column(nullable = false, length = 4)
   private String type;
@@ -61,6 +57,11 @@ public class StoredSignal {
     this.source = from.source().name();
     this.publisher = from.publisher();
     this.idempotencyKey = from.idempotencyKey();
+  }
+
+  /** Before it is stored: the seq its transaction allocated. */
+  public void assignSeq(long seq) {
+    this.seq = seq;
   }
 
   public Signal toSignal() {

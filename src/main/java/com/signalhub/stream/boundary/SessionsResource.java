@@ -5,6 +5,7 @@ import com.signalhub.auth.entity.Role;
 import com.signalhub.fanout.control.Connection;
 import com.signalhub.fanout.control.FanOut;
 import com.signalhub.fanout.entity.Disconnect;
+import com.signalhub.feed.control.InstanceName;
 import com.signalhub.platform.ApiError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,9 +43,10 @@ public class SessionsResource {
       @JsonbProperty("queued_frames") int queuedFrames,
       @JsonbProperty("queued_bytes") long queuedBytes,
       @JsonbProperty("send_path") String sendPath,
-      boolean settled) {
+      boolean settled,
+      String instance) {
 
-    static SessionView of(Connection s) {
+    static SessionView of(Connection s, String instance) {
       return new SessionView(
           s.id(),
           s.tokenName(),
@@ -54,16 +56,19 @@ public class SessionsResource {
           s.outbox().queuedFrames(),
           s.outbox().queuedBytes(),
           s.outbox().sendPath(),
-          s.settled());
+          s.settled(),
+          instance);
     }
   }
 
   @Inject FanOut fanOut;
 
+  @Inject InstanceName instance;
+
   @GET
   public List<SessionView> list() {
     return fanOut.all().stream()
-        .map(SessionView::of)
+        .map(session -> SessionView.of(session, instance.name()))
         .sorted(Comparator.comparing(SessionView::openedAt))
         .toList();
   }

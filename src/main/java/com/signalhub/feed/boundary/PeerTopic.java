@@ -1,0 +1,148 @@
+package com.signalhub.feed.boundary;
+
+import com.signalhub.feed.control.InstanceName;
+import com.signalhub.feed.control.Peers;
+import com.signalhub.feed.control.SignalFeed;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.transaction.Transactional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How instances sharing one database and one broker tell each other about the signals they store
+ * ({@code signalhub.cluster.enabled}): each stored signal goes to the broker's topic {@code
+ * signalhub.cluster.topic} (non-persistent: the database is the truth) right after its commit, and
+ * every instance reads the topic on a thread of its own into its feed. A message lost or late is no
+ * gap for a client: the feed fills it from the database.
+ */
+@ApplicationScoped
+public class PeerTopic implements Peers {
+
+  private static final Logger LOG = Logger.getLogger(PeerTopic.class.getName());
+  static final String SEQ = "SignalHubSeq";
+  static final String FROM = "SignalHubInstance";
+
+  @Resource(lookup = "jms/signalhub")
+  ConnectionFactory connections;
+
+  @Resource ManagedThreadFactory threads;
+
+  @Inject SignalFeed feed;
+
+  @Inject InstanceName instance;
+
+  @Inject
+  @ConfigProperty(name = "signalhub.cluster.enabled")
+  boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = "signalhub.cluster.topic")
+  String topic;
+
+  /** For tests of the gap fill: this share of the messages read is ignored, as if lost. */
+  @Inject
+  @ConfigProperty(name = "signalhub.cluster.test-drop-percent", defaultValue = "0")
+  int dropPercent;
+
+  private volatile boolean running;
+  private Thread reader;
+
+  void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (!enabled) {
+      return;
+    }
+    running = true;
+    reader = threads.newThread(this::read);
+    reader.setName("signalhub-peer-topic");
+    reader.start();
+    LOG.log(
+        Level.INFO,
+        "Cluster: instance {0} shares signals on topic {1}",
+        new Object[] {instance.name(), topic});
+  }
+
+  /** After the signal's commit; outside any transaction of the caller's. */
+  @Override
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public void tell(long seq, String json) {
+    if (!enabled) {
+      return;
+    }
+    try (JMSContext jms = connections.createContext()) {
+      TextMessage message = jms.createTextMessage(json);
+      message.setLongProperty(SEQ, seq);
+      message.setStringProperty(FROM, instance.name());
+      jms.createProducer()
+          .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+          .send(jms.createTopic(topic), message);
+    } catch (JMSException | JMSRuntimeException e) {
+      // the others fill it from the database
+      LOG.log(Level.FINE, "Signal " + seq + " not sent to the other instances", e);
+    }
+  }
+
+  private void read() {
+    long backoffMs = 100;
+    while (running) {
+      try (JMSContext jms = connections.createContext();
+          JMSConsumer consumer =
+              jms.createConsumer(
+                  jms.createTopic(topic),
+                  FROM + " <> '" + instance.name().replace("'", "''") + "'",
+                  true)) {
+        backoffMs = 100;
+        while (running) {
+          Message message = consumer.receive(1_000);
+          if (message != null && !dropped()) {
+            feed.offerFromPeer(message.getLongProperty(SEQ), message.getBody(String.class));
+          }
+        }
+      } catch (JMSException | JMSRuntimeException e) {
+        if (running) {
+          LOG.log(
+              Level.WARNING,
+              "Cluster topic unreadable, retrying in {0} ms: {1}",
+              new Object[] {backoffMs, e});
+          sleep(backoffMs);
+          backoffMs = Math.min(backoffMs * 2, 10_000);
+        }
+      }
+    }
+  }
+
+  private boolean dropped() {
+    return dropPercent > 0 && ThreadLocalRandom.current().nextInt(100) < dropPercent;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    if (reader != null) {
+      reader.interrupt();
+    }
+  }
+}
