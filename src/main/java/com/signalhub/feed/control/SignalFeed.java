@@ -17,10 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The ordered feed: every stored signal, encoded once, handed to the fan-out strictly in seq order,
  * whichever way it reached this instance — its own intake (fired after the commit, on the
- * publisher's thread: the feed only encodes and hands over, no network I/O; then {@link Peers} tells
- * the other instances), another instance's message ({@link #offerFromPeer}), or the database,
- * which fills a gap after a short wait and is checked now and then for anything committed
- * elsewhere ({@link FeedWatch}).
+ * publisher's thread: the feed only encodes and hands over, no network I/O; then {@link Peers}
+ * tells the other instances), another instance's message ({@link #offerFromPeer}), or the database,
+ * which fills a gap after a short wait and is checked now and then for anything committed elsewhere
+ * ({@link FeedWatch}).
  */
 @ApplicationScoped
 public class SignalFeed {
