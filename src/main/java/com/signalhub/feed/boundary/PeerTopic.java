@@ -3,6 +3,7 @@ package com.signalhub.feed.boundary;
 import com.signalhub.feed.control.InstanceName;
 import com.signalhub.feed.control.Peers;
 import com.signalhub.feed.control.SignalFeed;
+import com.signalhub.platform.ThrottledLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -37,6 +38,8 @@ public class PeerTopic implements Peers {
   private static final Logger LOG = Logger.getLogger(PeerTopic.class.getName());
   static final String SEQ = "SignalHubSeq";
   static final String FROM = "SignalHubInstance";
+  /* Per transaction: the broker keeps what it delivered until the commit (rate × this). */
+  private static final long READ_MS = 30_000;
 
   @Resource(lookup = "jms/signalhub")
   ConnectionFactory connections;
@@ -46,6 +49,8 @@ public class PeerTopic implements Peers {
   @Inject SignalFeed feed;
 
   @Inject InstanceName instance;
+
+  @Inject PeerTopic self; // through the proxy, for the transaction
 
   @Inject
   @ConfigProperty(name = "signalhub.cluster.enabled")
@@ -60,6 +65,8 @@ public class PeerTopic implements Peers {
   @ConfigProperty(name = "signalhub.cluster.test-drop-percent", defaultValue = "0")
   int dropPercent;
 
+  private final ThrottledLog sendFailures =
+      new ThrottledLog(LOG, "signal not sent to the other instances", 1);
   private volatile boolean running;
   private Thread reader;
 
@@ -77,9 +84,12 @@ public class PeerTopic implements Peers {
         new Object[] {instance.name(), topic});
   }
 
-  /** After the signal's commit; outside any transaction of the caller's. */
+  /**
+   * After the signal's commit, in a transaction of its own: outside one, the adapter's session
+   * keeps what it sends in a local transaction nobody commits, and the message is never sent.
+   */
   @Override
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void tell(long seq, String json) {
     if (!enabled) {
       return;
@@ -91,29 +101,20 @@ public class PeerTopic implements Peers {
       jms.createProducer()
           .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
           .send(jms.createTopic(topic), message);
-    } catch (JMSException | JMSRuntimeException e) {
-      // the others fill it from the database
-      LOG.log(Level.FINE, "Signal " + seq + " not sent to the other instances", e);
+    } catch (JMSException | RuntimeException e) {
+      // the others read it from the database, later
+      sendFailures.log(
+          Level.WARNING, "Signal {0} not sent to the other instances: {1}", seq, e.toString());
     }
   }
 
   private void read() {
     long backoffMs = 100;
     while (running) {
-      try (JMSContext jms = connections.createContext();
-          JMSConsumer consumer =
-              jms.createConsumer(
-                  jms.createTopic(topic),
-                  FROM + " <> '" + instance.name().replace("'", "''") + "'",
-                  true)) {
+      try {
+        self.readFor(READ_MS);
         backoffMs = 100;
-        while (running) {
-          Message message = consumer.receive(1_000);
-          if (message != null && !dropped()) {
-            feed.offerFromPeer(message.getLongProperty(SEQ), message.getBody(String.class));
-          }
-        }
-      } catch (JMSException | JMSRuntimeException e) {
+      } catch (RuntimeException e) {
         if (running) {
           LOG.log(
               Level.WARNING,
@@ -123,6 +124,29 @@ public class PeerTopic implements Peers {
           backoffMs = Math.min(backoffMs * 2, 10_000);
         }
       }
+    }
+  }
+
+  /**
+   * Reads the topic for a while, in a transaction: outside one, the adapter's session never hands
+   * out a message. What is published in the moment between two of these is read from the database.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void readFor(long millis) {
+    long end = System.currentTimeMillis() + millis;
+    try (JMSContext jms = connections.createContext();
+        JMSConsumer consumer =
+            jms.createConsumer(
+                jms.createTopic(topic),
+                FROM + " <> '" + instance.name().replace("'", "''") + "'")) {
+      for (long left = millis; running && left > 0; left = end - System.currentTimeMillis()) {
+        Message message = consumer.receive(left);
+        if (message != null && !dropped()) {
+          feed.offerFromPeer(message.getLongProperty(SEQ), message.getBody(String.class));
+        }
+      }
+    } catch (JMSException e) {
+      throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
     }
   }
 
