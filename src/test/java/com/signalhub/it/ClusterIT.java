@@ -70,9 +70,15 @@ class ClusterIT {
         for (int i = 0; i < clients.size(); i++) {
           assertSeqs(expected, receive(clients.get(i), expected.size()), "a client of hub-" + i);
         }
-        assertTrue(caughtUp(hubs.get(1).base) > 0, "hub-1 filled its gaps from the database");
-        double fromDatabase = caughtUp(hubs.get(0).base);
-        assertTrue(fromDatabase < total / 4.0, "hub-0 heard most over the topic: " + fromDatabase);
+        assertTrue(
+            counter(hubs.get(1).base, "signalhub_feed_caught_up_total") > 0,
+            "hub-1 filled its gaps from the database");
+        // the topic carried the others' HTTP signals (all but the few published while its reader
+        // renews its subscription, which come from the database; the JMS ones any instance took)
+        double heard = counter(hubs.get(0).base, "signalhub_feed_heard_total");
+        assertTrue(
+            heard >= 0.9 * 2 * HTTP_PER_INSTANCE,
+            "hub-0 heard the others' over the topic: " + heard);
 
         // one Idempotency-Key sent to the three instances at once: one signal
         String keyed = Api.signal("buy", "KEYED", "3.5", Api.now());
@@ -197,18 +203,16 @@ class ClusterIT {
         });
   }
 
-  private static final Pattern CAUGHT_UP =
-      Pattern.compile("(?m)^signalhub_feed_caught_up_total(?:\\{[^}]*\\})? ([0-9.]+)");
-
-  private static double caughtUp(URI base) throws Exception {
+  /** A counter's value in the instance's /metrics (Prometheus text). */
+  private static double counter(URI base, String name) throws Exception {
     String metrics =
         WsClient.http()
             .send(
                 java.net.http.HttpRequest.newBuilder(base.resolve("/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString())
             .body();
-    Matcher value = CAUGHT_UP.matcher(metrics);
-    assertTrue(value.find(), "signalhub_feed_caught_up_total in /metrics");
+    Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? ([0-9.]+)").matcher(metrics);
+    assertTrue(value.find(), name + " in /metrics");
     return Double.parseDouble(value.group(1));
   }
 

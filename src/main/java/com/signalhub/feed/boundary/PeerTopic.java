@@ -1,5 +1,6 @@
 package com.signalhub.feed.boundary;
 
+import com.signalhub.feed.control.FeedMetrics;
 import com.signalhub.feed.control.InstanceName;
 import com.signalhub.feed.control.Peers;
 import com.signalhub.feed.control.SignalFeed;
@@ -49,6 +50,8 @@ public class PeerTopic implements Peers {
   @Inject SignalFeed feed;
 
   @Inject InstanceName instance;
+
+  @Inject FeedMetrics metrics;
 
   @Inject PeerTopic self; // through the proxy, for the transaction
 
@@ -143,6 +146,7 @@ public class PeerTopic implements Peers {
         Message message = consumer.receive(left);
         if (message != null && !dropped()) {
           feed.offerFromPeer(message.getLongProperty(SEQ), message.getBody(String.class));
+          metrics.heard();
         }
       }
     } catch (JMSException e) {

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Which instance answers ({@code signalhub_instance_info{instance}} 1), where its feed is ({@code
  * signalhub_feed_position}, {@code signalhub_feed_waiting}) and how often the database filled a gap
- * or brought what another instance stored ({@code signalhub_feed_caught_up_total}).
+ * or brought what another instance stored ({@code signalhub_feed_caught_up_total}), and how many
+ * signals the others told it about ({@code signalhub_feed_heard_total}).
  */
 @ApplicationScoped
 public class FeedMetrics {
@@ -24,6 +25,7 @@ public class FeedMetrics {
   @Inject SignalFeed feed;
 
   private Counter caughtUp;
+  private Counter heard;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     registry.gauge(
@@ -45,12 +47,24 @@ public class FeedMetrics {
             .withDescription("Signals held back waiting for a missing seq")
             .build(),
         feed::waiting);
+    heard =
+        registry.counter(
+            Metadata.builder()
+                .withName("signalhub.feed.heard")
+                .withDescription("Signals the other instances told this one about")
+                .build());
     caughtUp =
         registry.counter(
             Metadata.builder()
                 .withName("signalhub.feed.caught.up")
                 .withDescription("Signals the feed read from the database (gaps, other instances)")
                 .build());
+  }
+
+  public void heard() {
+    if (heard != null) {
+      heard.inc();
+    }
   }
 
   void caughtUp(int signals) {

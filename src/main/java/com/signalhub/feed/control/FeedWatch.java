@@ -59,7 +59,7 @@ public class FeedWatch {
     lastCheckNanos = now;
     try {
       long before = feed.position();
-      int read = feed.catchUp();
+      int read = feed.catchUp(due ? Long.MAX_VALUE : feed.firstWaiting());
       if (read > 0) {
         metrics.caughtUp(read);
         LOG.log(

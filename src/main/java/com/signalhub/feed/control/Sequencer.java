@@ -67,6 +67,11 @@ final class Sequencer {
     }
   }
 
+  /** The lowest seq waiting for a missing one before it; {@link Long#MAX_VALUE} when none. */
+  synchronized long firstWaiting() {
+    return held.isEmpty() || next == 0 ? Long.MAX_VALUE : held.firstKey();
+  }
+
   synchronized boolean started() {
     return next != 0;
   }

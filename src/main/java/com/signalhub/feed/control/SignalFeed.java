@@ -67,22 +67,33 @@ public class SignalFeed {
     sequencer.offer(seq, json, now, now);
   }
 
-  /** Reads what the database has after this feed's position; returns how many it read. */
-  int catchUp() {
+  /**
+   * Reads what the database has after this feed's position, up to {@code before} (exclusive: a gap
+   * needs only what is missing, the rest is on its way); returns how many it read.
+   */
+  int catchUp(long before) {
     int read = 0;
     while (sequencer.started()) {
       long from = sequencer.position();
-      List<Signal> batch = history.after(from, FILL_BATCH);
+      long wanted = Math.min(FILL_BATCH, before - from - 1);
+      if (wanted <= 0) {
+        return read;
+      }
+      List<Signal> batch = history.after(from, (int) wanted);
       long now = System.nanoTime();
       for (Signal signal : batch) {
         sequencer.offer(signal.seq(), jsonb.toJson(SignalFrame.of(signal)), now, now);
       }
       read += batch.size();
-      if (batch.size() < FILL_BATCH || sequencer.position() == from) {
+      if (batch.size() < wanted || sequencer.position() == from) {
         return read;
       }
     }
     return read;
+  }
+
+  long firstWaiting() {
+    return sequencer.firstWaiting();
   }
 
   long position() {
