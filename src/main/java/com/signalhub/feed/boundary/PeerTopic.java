@@ -88,8 +88,8 @@ public class PeerTopic implements Peers {
   }
 
   /**
-   * After the signal's commit, in a transaction of its own: outside one, the adapter's session
-   * keeps what it sends in a local transaction nobody commits, and the message is never sent.
+   * After the signal's commit, in a transaction of its own: sent outside one through the resource
+   * adapter, the message never reached the topic (an outside subscriber got nothing, no error).
    */
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -131,8 +131,8 @@ public class PeerTopic implements Peers {
   }
 
   /**
-   * Reads the topic for a while, in a transaction: outside one, the adapter's session never hands
-   * out a message. What is published in the moment between two of these is read from the database.
+   * Reads the topic for a while, in a transaction: outside one, the adapter's consumer was handed
+   * nothing. What is published in the moment between two of these is read from the database.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void readFor(long millis) {

@@ -12,6 +12,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SignalFeed {
 
+  private static final Logger LOG = Logger.getLogger(SignalFeed.class.getName());
   private static final int FILL_BATCH = 1_000;
 
   @Inject Jsonb jsonb;
@@ -58,7 +61,11 @@ public class SignalFeed {
     long now = System.nanoTime();
     String json = jsonb.toJson(SignalFrame.of(signal));
     sequencer.offer(signal.seq(), json, now, now);
-    peers.tell(signal.seq(), json);
+    try {
+      peers.tell(signal.seq(), json);
+    } catch (RuntimeException e) { // e.g. its commit failed: the signal is stored all the same
+      LOG.log(Level.WARNING, "Other instances not told about " + signal.seq(), e);
+    }
   }
 
   /** A signal another instance stored, as it told us: in any order, maybe twice, maybe never. */
