@@ -4,6 +4,7 @@ import com.signalhub.feed.control.FeedMetrics;
 import com.signalhub.feed.control.InstanceName;
 import com.signalhub.feed.control.Peers;
 import com.signalhub.feed.control.SignalFeed;
+import com.signalhub.platform.Scheduler;
 import com.signalhub.platform.ThrottledLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -65,8 +66,19 @@ public class PeerTopic implements Peers {
 
   /** For tests of the gap fill: this share of the messages read is ignored, as if lost. */
   @Inject
-  @ConfigProperty(name = "signalhub.cluster.test-drop-percent", defaultValue = "0")
+  @ConfigProperty(name = "signalhub.cluster.test-drop-percent")
   int dropPercent;
+
+  /** For tests of the gap fill: this share of the messages read is handed over late. */
+  @Inject
+  @ConfigProperty(name = "signalhub.cluster.test-delay-percent")
+  int delayPercent;
+
+  @Inject
+  @ConfigProperty(name = "signalhub.cluster.test-delay-ms")
+  long delayMs;
+
+  @Inject Scheduler scheduler;
 
   private final ThrottledLog sendFailures =
       new ThrottledLog(LOG, "signal not sent to the other instances", 1);
@@ -87,16 +99,20 @@ public class PeerTopic implements Peers {
         new Object[] {instance.name(), topic});
   }
 
-  /**
-   * After the signal's commit, in a transaction of its own: sent outside one through the resource
-   * adapter, the message never reached the topic (an outside subscriber got nothing, no error).
-   */
+  /** After the signal's commit; a single instance (not enabled) does nothing, not even a begin. */
   @Override
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void tell(long seq, String json) {
-    if (!enabled) {
-      return;
+    if (enabled) {
+      self.send(seq, json);
     }
+  }
+
+  /**
+   * In a transaction of its own: sent outside one through the resource adapter, the message never
+   * reached the topic (an outside subscriber got nothing, no error).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void send(long seq, String json) {
     try (JMSContext jms = connections.createContext()) {
       TextMessage message = jms.createTextMessage(json);
       message.setLongProperty(SEQ, seq);
@@ -144,9 +160,8 @@ public class PeerTopic implements Peers {
                 FROM + " <> '" + instance.name().replace("'", "''") + "'")) {
       for (long left = millis; running && left > 0; left = end - System.currentTimeMillis()) {
         Message message = consumer.receive(left);
-        if (message != null && !dropped()) {
-          feed.offerFromPeer(message.getLongProperty(SEQ), message.getBody(String.class));
-          metrics.heard();
+        if (message != null && !chosen(dropPercent)) {
+          hear(message.getLongProperty(SEQ), message.getBody(String.class));
         }
       }
     } catch (JMSException e) {
@@ -154,8 +169,17 @@ public class PeerTopic implements Peers {
     }
   }
 
-  private boolean dropped() {
-    return dropPercent > 0 && ThreadLocalRandom.current().nextInt(100) < dropPercent;
+  private void hear(long seq, String json) {
+    metrics.heard();
+    if (chosen(delayPercent)) {
+      scheduler.after(delayMs, () -> feed.offerFromPeer(seq, json));
+    } else {
+      feed.offerFromPeer(seq, json);
+    }
+  }
+
+  private static boolean chosen(int percent) {
+    return percent > 0 && ThreadLocalRandom.current().nextInt(100) < percent;
   }
 
   private static void sleep(long ms) {

@@ -1,34 +1,35 @@
 package com.signalhub.feed.control;
 
+import com.signalhub.platform.Scheduler;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the feed honest against the database, the truth: a seq missing for longer than {@code
- * signalhub.feed.gap-wait-ms} while later ones wait (a lost grid event, an instance that died right
+ * Keeps the feed honest against the database, the truth: a seq missing for {@code
+ * signalhub.feed.gap-wait-ms} while later ones wait (a lost message, an instance that died right
  * after its commit) is read from it, and every {@code signalhub.feed.check-interval-ms} the feed's
  * position is compared with the newest stored seq, so an instance that hears nothing still delivers
- * what others stored.
+ * what others stored. Nothing runs between those: a single instance never has a gap, and wakes once
+ * per check.
  */
 @ApplicationScoped
 public class FeedWatch {
 
   private static final Logger LOG = Logger.getLogger(FeedWatch.class.getName());
-  private static final long TICK_MS = 20;
 
   @Inject SignalFeed feed;
 
   @Inject FeedMetrics metrics;
+
+  @Inject Scheduler scheduler;
 
   @Inject
   @ConfigProperty(name = "signalhub.feed.gap-wait-ms")
@@ -38,44 +39,42 @@ public class FeedWatch {
   @ConfigProperty(name = "signalhub.feed.check-interval-ms")
   long checkIntervalMs;
 
-  @Resource ManagedThreadFactory threads;
-
-  private ScheduledThreadPoolExecutor timer;
-  private long lastCheckNanos;
+  private ScheduledFuture<?> checks;
 
   void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    timer = new ScheduledThreadPoolExecutor(1, threads);
-    lastCheckNanos = System.nanoTime();
-    timer.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    feed.whenGapOpens(() -> scheduler.after(gapWaitMs, this::fillGap));
+    checks = scheduler.every(checkIntervalMs, () -> catchUp(Long.MAX_VALUE, ""));
   }
 
-  private void tick() {
-    long now = System.nanoTime();
-    boolean gap = now - feed.missingSince() >= TimeUnit.MILLISECONDS.toNanos(gapWaitMs);
-    boolean due = now - lastCheckNanos >= TimeUnit.MILLISECONDS.toNanos(checkIntervalMs);
-    if (!gap && !due) {
-      return;
+  /* A gap filled meanwhile, or a newer one (it has a task of its own), is left alone. */
+  private void fillGap() {
+    if (System.nanoTime() - feed.missingSince() >= TimeUnit.MILLISECONDS.toNanos(gapWaitMs)) {
+      catchUp(feed.firstWaiting(), " (a gap)");
     }
-    lastCheckNanos = now;
+  }
+
+  /* The next periodic check tries again if the database is away. */
+  private synchronized void catchUp(long before, String why) {
     try {
-      long before = feed.position();
-      int read = feed.catchUp(due ? Long.MAX_VALUE : feed.firstWaiting());
+      long after = feed.position();
+      int read = feed.catchUp(before);
       if (read > 0) {
         metrics.caughtUp(read);
         LOG.log(
             Level.FINE,
             "Feed caught up from the database: {0} signal(s) after {1}{2}",
-            new Object[] {read, before, gap ? " (a gap)" : ""});
+            new Object[] {read, after, why});
       }
-    } catch (RuntimeException e) { // the database is away: the next tick tries again
+    } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Feed check against the database failed", e);
     }
   }
 
   @PreDestroy
   void stop() {
-    if (timer != null) {
-      timer.shutdownNow();
+    feed.whenGapOpens(() -> {});
+    if (checks != null) {
+      checks.cancel(false);
     }
   }
 }

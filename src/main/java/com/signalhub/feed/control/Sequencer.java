@@ -7,7 +7,8 @@ import java.util.TreeMap;
  * Puts signals back in seq order, whatever order they arrive in (this instance's commits, other
  * instances' events, rows read from the database): each seq goes out once, after every lower one.
  * Seqs have no holes (one counter row allocates them), so a missing seq is late, never skipped:
- * {@link #missingSince} tells the feed when to look for it in the database.
+ * {@link #missingSince} tells the feed when to look for it in the database, and each new gap is
+ * announced once, as it opens.
  */
 final class Sequencer {
 
@@ -19,14 +20,17 @@ final class Sequencer {
   private record Held(String json, long acceptedNanos) {}
 
   private final Output output;
+  private final Runnable gapOpened;
   private final int maxHeld;
   private final TreeMap<Long, Held> held = new TreeMap<>();
   private long next; // the next seq to go out; 0 until started
   private long missingSeq; // the seq missingSinceNanos is about
   private long missingSinceNanos;
 
-  Sequencer(Output output, int maxHeld) {
+  /** {@code gapOpened} runs under this sequencer's lock: it must only note or schedule. */
+  Sequencer(Output output, Runnable gapOpened, int maxHeld) {
     this.output = output;
+    this.gapOpened = gapOpened;
     this.maxHeld = maxHeld;
   }
 
@@ -53,6 +57,7 @@ final class Sequencer {
     if (next != 0 && !held.isEmpty() && missingSeq != next) {
       missingSeq = next; // a new gap: its wait starts now
       missingSinceNanos = nowNanos;
+      gapOpened.run();
     }
   }
 

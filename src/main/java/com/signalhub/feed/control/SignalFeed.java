@@ -43,13 +43,20 @@ public class SignalFeed {
   int maxWaiting;
 
   private Sequencer sequencer;
+  private volatile Runnable gapOpened = () -> {};
 
   @PostConstruct
   void create() {
     sequencer =
         new Sequencer(
             (seq, json, acceptedNanos) -> sequenced.fire(new Sequenced(seq, json, acceptedNanos)),
+            () -> gapOpened.run(),
             maxWaiting);
+  }
+
+  /** What runs as a seq goes missing while later ones wait; it must only schedule. */
+  void whenGapOpens(Runnable task) {
+    gapOpened = task;
   }
 
   /* What was stored before this instance started is history: replay serves it. */

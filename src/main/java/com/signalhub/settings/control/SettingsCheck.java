@@ -68,6 +68,8 @@ public final class SettingsCheck {
           Rule.bool("signalhub.cluster.enabled"),
           Rule.text("signalhub.cluster.topic"),
           Rule.number("signalhub.cluster.test-drop-percent", 0, 100),
+          Rule.number("signalhub.cluster.test-delay-percent", 0, 100),
+          Rule.number("signalhub.cluster.test-delay-ms", 0, 60 * SECOND_MS),
           Rule.text("signalhub.instance.name"));
 
   private SettingsCheck() {}

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,14 +55,13 @@ public class SignalIntake {
     try {
       Instant now = Instant.now();
       Instant keyNotBefore = now.minus(Duration.ofSeconds(idempotencyWindowSeconds));
-      Optional<Signal> earlier = log.findByKey(from, keyNotBefore); // before the freshness check
-      if (earlier.isPresent()) {
-        return new Acceptance(earlier.get(), true);
-      }
       long timestamp = request.timestamp() != null ? request.timestamp() : now.getEpochSecond();
-      freshness.check(timestamp, now);
       Acceptance stored =
-          log.append(new StoredSignal(plain(request), timestamp, from, now), from, keyNotBefore);
+          log.append(
+              new StoredSignal(plain(request), timestamp, from, now),
+              from,
+              keyNotBefore,
+              () -> freshness.check(timestamp, now));
       if (!stored.duplicate()) { // else another instance stored it a moment ago
         accepted.fire(stored.signal());
         metrics.accepted(from.source());

@@ -32,26 +32,24 @@ public class SignalLog {
    * Stores {@code row} with the next seq — unless its publisher stored one under the same key since
    * {@code keyNotBefore}: then that one is the answer and nothing is stored. The key is looked up
    * after the counter is taken, so two publishes with one key, on any instances sharing the
-   * database, are one after the other: the second finds the first.
+   * database, are one after the other: the second finds the first. {@code beforeStoring} runs once
+   * the key is known to be new (a retry gets its answer even if it has gone stale since); what it
+   * throws stores nothing.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Acceptance append(StoredSignal row, Provenance from, Instant keyNotBefore) {
+  public Acceptance append(
+      StoredSignal row, Provenance from, Instant keyNotBefore, Runnable beforeStoring) {
     long seq = counter.next();
     Optional<Signal> earlier = withKey(from, keyNotBefore);
     if (earlier.isPresent()) {
       transaction.setRollbackOnly(); // the seq goes back to the counter
       return new Acceptance(earlier.get(), true);
     }
+    beforeStoring.run();
     row.assignSeq(seq);
     em.persist(row);
     em.flush();
     return new Acceptance(row.toSignal(), false);
-  }
-
-  /** The signal a publisher already stored under this key since {@code notBefore}, if any. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Optional<Signal> findByKey(Provenance from, Instant notBefore) {
-    return withKey(from, notBefore);
   }
 
   private Optional<Signal> withKey(Provenance from, Instant notBefore) {

@@ -1,16 +1,11 @@
 package com.signalhub.stream.boundary;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import com.signalhub.platform.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,16 +21,9 @@ public class CloseLinger {
   @ConfigProperty(name = "signalhub.stream.close-timeout-ms")
   long closeTimeoutMs;
 
-  @Resource ManagedThreadFactory threads;
+  @Inject Scheduler scheduler; // deadlines already set still run at shutdown
 
-  private ScheduledThreadPoolExecutor timer;
   private volatile boolean stopping;
-
-  @PostConstruct
-  void start() {
-    timer = new ScheduledThreadPoolExecutor(1, threads);
-    timer.setRemoveOnCancelPolicy(true); // most handshakes end long before their deadline
-  }
 
   /**
    * Runs {@code deadline} once the close timeout has passed; returns what cancels it, or null when
@@ -45,18 +33,12 @@ public class CloseLinger {
     if (stopping) {
       return null;
     }
-    ScheduledFuture<?> scheduled = timer.schedule(deadline, closeTimeoutMs, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> scheduled = scheduler.after(closeTimeoutMs, deadline);
     return () -> scheduled.cancel(false);
   }
 
   /* Before any bean is destroyed: the fan-out's shutdown closes (1001) come after this. */
   void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
     stopping = true;
-  }
-
-  /** Deadlines already set still run: connections closing at shutdown end on time. */
-  @PreDestroy
-  void stop() {
-    timer.shutdown();
   }
 }

@@ -11,13 +11,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class SequencerTest {
 
   private final List<Long> out = Collections.synchronizedList(new ArrayList<>());
-  private final Sequencer sequencer = new Sequencer((seq, json, nanos) -> out.add(seq), 1_000);
+  private final AtomicInteger gaps = new AtomicInteger();
+  private final Sequencer sequencer =
+      new Sequencer((seq, json, nanos) -> out.add(seq), gaps::incrementAndGet, 1_000);
 
   private void offer(long... seqs) {
     for (long seq : seqs) {
@@ -32,6 +35,7 @@ class SequencerTest {
     assertEquals(List.of(11L, 12L, 13L), out);
     assertEquals(13, sequencer.position());
     assertEquals(Long.MAX_VALUE, sequencer.missingSince());
+    assertEquals(0, gaps.get(), "no gap announced");
   }
 
   @Test
@@ -42,6 +46,7 @@ class SequencerTest {
     assertEquals(List.of(), out);
     assertEquals(100, sequencer.missingSince());
     assertEquals(2, sequencer.waiting());
+    assertEquals(1, gaps.get(), "one gap, announced once");
     offer(11);
     assertEquals(List.of(11L, 12L, 13L), out);
     assertEquals(Long.MAX_VALUE, sequencer.missingSince());
@@ -55,6 +60,7 @@ class SequencerTest {
     sequencer.offer(1, "1", 0, 300); // 1, 2 out; now 3 is missing
     assertEquals(List.of(1L, 2L), out);
     assertEquals(300, sequencer.missingSince());
+    assertEquals(2, gaps.get(), "the gap at 1, then the one at 3");
   }
 
   @Test
@@ -73,7 +79,7 @@ class SequencerTest {
 
   @Test
   void pastItsBoundTheNewestWaitingAreLetGoForTheDatabaseToGiveBack() {
-    Sequencer small = new Sequencer((seq, json, nanos) -> out.add(seq), 2);
+    Sequencer small = new Sequencer((seq, json, nanos) -> out.add(seq), gaps::incrementAndGet, 2);
     small.startAfter(0);
     for (long seq = 2; seq <= 5; seq++) {
       small.offer(seq, "", 0, 0);
@@ -86,7 +92,8 @@ class SequencerTest {
 
   @Test
   void manyThreadsInAnyOrderGiveEverySeqOnceInOrder() throws Exception {
-    Sequencer sequencer = new Sequencer((seq, json, nanos) -> out.add(seq), 100_000);
+    Sequencer sequencer =
+        new Sequencer((seq, json, nanos) -> out.add(seq), gaps::incrementAndGet, 100_000);
     sequencer.startAfter(0);
     List<Long> seqs = new ArrayList<>(LongStream.rangeClosed(1, 20_000).boxed().toList());
     Collections.shuffle(seqs, new Random(7));
