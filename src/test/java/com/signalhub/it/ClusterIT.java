@@ -27,15 +27,17 @@ import org.junit.jupiter.api.Test;
  * Three instances on one PostgreSQL and one broker (the production configuration, cluster on),
  * booted in parallel: publishers on all three at once (HTTP on each, JMS on the shared queue), and
  * a client on every instance must see exactly the stored seqs, in order — also on the instance that
- * ignores a third of the others' messages (the gap comes from the database). One Idempotency-Key
- * sent to all three at once stores one signal. Then one instance is killed mid-stream: the others'
- * clients miss nothing, and its client, reconnecting to another instance with {@code since}, gets
- * exactly the rest. Skipped without PostgreSQL.
+ * ignores 30 % of the others' messages and on the one that gets 30 % of them late (the gaps come
+ * from the database). A fourth instance joins while they publish and delivers live from its join.
+ * One Idempotency-Key sent to every instance at once stores one signal. Then one instance is killed
+ * mid-stream: the others' clients miss nothing, and its client, reconnecting to another instance
+ * with {@code since}, gets exactly the rest. Skipped without PostgreSQL.
  */
 class ClusterIT {
 
-  private static final int HTTP_PER_INSTANCE = 300;
-  private static final int OVER_JMS = 300;
+  private static final int HTTP_PER_INSTANCE = 800;
+  private static final int OVER_JMS = 800;
+  private static final int AFTER_JOIN = 200;
   private static final int MORE = 120;
   private static final long WAIT_MS = 120_000;
   private static final Pattern LAST_SEQ = Pattern.compile("\"last_seq\":(\\d+)");
@@ -48,12 +50,14 @@ class ClusterIT {
     Path logs = Files.createDirectories(Path.of("target", "cluster-it", "" + System.nanoTime()));
     try (ExternalBroker broker = new ExternalBroker(logs.resolve("broker"))) {
       List<PayaraProcess> hubs = startInParallel(broker, logs, 3);
+      CompletableFuture<PayaraProcess> joining = null;
       try {
         List<WsClient> clients = new ArrayList<>();
         for (PayaraProcess hub : hubs) {
           clients.add(WsClient.connect(hub.base, SUBSCRIBER));
         }
         long before = newestSeq(hubs.get(0).base);
+        joining = start(broker, logs, 3);
 
         AtomicInteger symbols = new AtomicInteger();
         List<CompletableFuture<Void>> publishing = new ArrayList<>();
@@ -61,18 +65,36 @@ class ClusterIT {
           publishing.add(overHttp(hub.base, HTTP_PER_INSTANCE, symbols));
         }
         publishing.add(overJms(broker, OVER_JMS, symbols));
+        CompletableFuture<Void> joined = new CompletableFuture<>();
+        publishing.add(untilJoined(hubs.get(0).base, joined, symbols));
+
+        hubs.add(joining.get(300, TimeUnit.SECONDS));
+        WsClient late = WsClient.connect(hubs.get(3).base, SUBSCRIBER);
+        long newestAtJoin = newestSeq(hubs.get(3).base);
+        joined.complete(null);
         for (CompletableFuture<Void> publisher : publishing) {
           publisher.get(WAIT_MS, TimeUnit.MILLISECONDS);
         }
-        long total = 3L * HTTP_PER_INSTANCE + OVER_JMS;
-        assertEquals(before + total, newestSeq(hubs.get(1).base), "stored, without holes");
+        long total = newestSeq(hubs.get(1).base) - before;
+        assertTrue(total >= 3L * HTTP_PER_INSTANCE + OVER_JMS + AFTER_JOIN, "published: " + total);
+        assertEquals(symbols.get(), total, "every signal published is stored, one seq each");
         List<Long> expected = LongStream.rangeClosed(before + 1, before + total).boxed().toList();
         for (int i = 0; i < clients.size(); i++) {
           assertSeqs(expected, receive(clients.get(i), expected.size()), "a client of hub-" + i);
         }
-        assertTrue(
-            counter(hubs.get(1).base, "signalhub_feed_caught_up_total") > 0,
-            "hub-1 filled its gaps from the database");
+        List<Long> fromJoin = receiveUpTo(late, before + total);
+        long first = fromJoin.get(0);
+        assertTrue(first <= newestAtJoin + 1, "hub-3 live from its join: " + first);
+        assertSeqs(
+            LongStream.rangeClosed(first, before + total).boxed().toList(),
+            fromJoin,
+            "the client of hub-3, which joined at " + newestAtJoin);
+        clients.add(late);
+        for (int i = 1; i <= 2; i++) {
+          assertTrue(
+              counter(hubs.get(i).base, "signalhub_feed_caught_up_total") > 0,
+              "hub-" + i + " filled its gaps from the database");
+        }
         // the topic carried the others' HTTP signals (all but the few published while its reader
         // renews its subscription, which come from the database; the JMS ones any instance took)
         double heard = counter(hubs.get(0).base, "signalhub_feed_heard_total");
@@ -100,6 +122,7 @@ class ClusterIT {
           keyedSeqs.add(receipt.get(WAIT_MS, TimeUnit.MILLISECONDS));
         }
         assertEquals(Set.of(before + total + 1), keyedSeqs, "one signal for one key");
+        assertEquals(4, sameKey.size());
         for (int i = 0; i < clients.size(); i++) {
           assertSeqs(List.of(before + total + 1), receive(clients.get(i), 1), "hub-" + i);
         }
@@ -131,41 +154,81 @@ class ClusterIT {
         }
         assertEquals(
             rest.subList(0, seenByOrphan.size()), seenByOrphan, "the orphan's own, before");
+        assertEquals(
+            List.of(),
+            PayaraProcess.alarming(logs.resolve("hub-0.log")),
+            "the production configuration boots and runs quietly, the others' faults included");
       } finally {
         for (PayaraProcess hub : hubs) {
           hub.close();
+        }
+        PayaraProcess fourth = // also when the test failed before it joined
+            joining == null
+                ? null
+                : joining.handle((hub, failed) -> hub).get(300, TimeUnit.SECONDS);
+        if (fourth != null) {
+          fourth.close();
         }
       }
     }
   }
 
-  /** hub-1 ignores 30 % of the others' messages: those seqs reach it from the database. */
   private static List<PayaraProcess> startInParallel(ExternalBroker broker, Path logs, int count)
       throws Exception {
     List<CompletableFuture<PayaraProcess>> starting = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Map<String, String> env = new HashMap<>(broker.environment());
-      env.put("SIGNALHUB_CLUSTER_ENABLED", "true");
-      env.put("SIGNALHUB_INSTANCE_NAME", "hub-" + i);
-      if (i == 1) {
-        env.put("SIGNALHUB_CLUSTER_TEST_DROP_PERCENT", "30");
-      }
-      Path log = logs.resolve("hub-" + i + ".log");
-      starting.add(
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return PayaraProcess.withPostgres(log, env);
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                }
-              }));
+      starting.add(start(broker, logs, i));
     }
     List<PayaraProcess> hubs = new ArrayList<>();
     for (CompletableFuture<PayaraProcess> hub : starting) {
       hubs.add(hub.get(300, TimeUnit.SECONDS));
     }
     return hubs;
+  }
+
+  /**
+   * hub-1 ignores 30 % of the others' messages and hub-2 gets 30 % of them 500 ms late (past the
+   * 200 ms gap wait): those seqs reach them from the database, and the late ones are dropped.
+   */
+  private static CompletableFuture<PayaraProcess> start(ExternalBroker broker, Path logs, int i) {
+    Map<String, String> env = new HashMap<>(broker.environment());
+    env.put("SIGNALHUB_CLUSTER_ENABLED", "true");
+    env.put("SIGNALHUB_INSTANCE_NAME", "hub-" + i);
+    if (i == 1) {
+      env.put("SIGNALHUB_CLUSTER_TEST_DROP_PERCENT", "30");
+    }
+    if (i == 2) {
+      env.put("SIGNALHUB_CLUSTER_TEST_DELAY_PERCENT", "30");
+      env.put("SIGNALHUB_CLUSTER_TEST_DELAY_MS", "500");
+    }
+    Path log = logs.resolve("hub-" + i + ".log");
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return PayaraProcess.withPostgres(log, env);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  /** Publishes one every 10 ms until {@code joined}, then {@link #AFTER_JOIN} more. */
+  private static CompletableFuture<Void> untilJoined(
+      URI base, CompletableFuture<Void> joined, AtomicInteger symbols) {
+    return CompletableFuture.runAsync(
+            () -> {
+              try {
+                while (!joined.isDone()) {
+                  String signal =
+                      Api.signal("buy", "T" + symbols.incrementAndGet(), "4.5", Api.now());
+                  assertEquals(202, Api.publish(base, PUBLISHER, signal).statusCode());
+                  Thread.sleep(10); // a steady stream while the fourth instance boots
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .thenCompose(ignored -> overHttp(base, AFTER_JOIN, symbols));
   }
 
   private static CompletableFuture<Void> overHttp(URI base, int count, AtomicInteger symbols) {
@@ -226,6 +289,18 @@ class ClusterIT {
     Matcher last = LAST_SEQ.matcher(body);
     assertTrue(last.find(), body);
     return Long.parseLong(last.group(1));
+  }
+
+  /** The seqs a client receives until it has {@code last} (test answers left out). */
+  private static List<Long> receiveUpTo(WsClient client, long last) throws InterruptedException {
+    List<Long> seqs = new ArrayList<>();
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    while ((seqs.isEmpty() || seqs.get(seqs.size() - 1) < last)
+        && System.currentTimeMillis() < deadline) {
+      seqs.addAll(receive(client, 1));
+    }
+    assertTrue(!seqs.isEmpty() && seqs.get(seqs.size() - 1) == last, "got up to " + last);
+    return seqs;
   }
 
   /** The seqs of the next {@code count} signal frames (test answers left out). */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +25,10 @@ import java.util.stream.Stream;
  * that goes when the process has gone. Closing it kills the process, like a crash.
  */
 final class PayaraProcess implements AutoCloseable {
+
+  /** A log line an operator would take for a problem: a warning, an error, a stack trace. */
+  private static final Pattern LOOKS_LIKE_TROUBLE =
+      Pattern.compile("\\[(WARNING|SEVERE|ERROR)]|^(WARNING|SEVERE|ERROR):|Exception\\b|^\\s+at ");
 
   private final Launched launched;
   final URI base;
@@ -265,6 +270,11 @@ final class PayaraProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The lines of a server's log that look like trouble. */
+  static List<String> alarming(Path log) throws IOException {
+    return Files.readAllLines(log).stream().filter(LOOKS_LIKE_TROUBLE.asPredicate()).toList();
   }
 
   /** Once stopped: the server's output has all been written to its log. */
