@@ -83,6 +83,7 @@ public class PeerTopic implements Peers {
   private final ThrottledLog sendFailures =
       new ThrottledLog(LOG, "signal not sent to the other instances", 1);
   private volatile boolean running;
+  private volatile long unreadableSinceNanos = Long.MAX_VALUE;
   private Thread reader;
 
   void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -134,6 +135,9 @@ public class PeerTopic implements Peers {
         self.readFor(READ_MS);
         backoffMs = 100;
       } catch (RuntimeException e) {
+        if (unreadableSinceNanos == Long.MAX_VALUE) {
+          unreadableSinceNanos = System.nanoTime();
+        }
         if (running) {
           LOG.log(
               Level.WARNING,
@@ -158,6 +162,7 @@ public class PeerTopic implements Peers {
             jms.createConsumer(
                 jms.createTopic(topic),
                 FROM + " <> '" + instance.name().replace("'", "''") + "'")) {
+      unreadableSinceNanos = Long.MAX_VALUE;
       for (long left = millis; running && left > 0; left = end - System.currentTimeMillis()) {
         Message message = consumer.receive(left);
         if (message != null && !chosen(dropPercent)) {
@@ -176,6 +181,11 @@ public class PeerTopic implements Peers {
     } else {
       feed.offerFromPeer(seq, json);
     }
+  }
+
+  /** Since when (System.nanoTime) the topic could not be read; MAX_VALUE while it can. */
+  public long unreadableSince() {
+    return unreadableSinceNanos;
   }
 
   private static boolean chosen(int percent) {

@@ -110,15 +110,16 @@ public class SignalFeed {
     return sequencer.firstWaiting();
   }
 
-  long position() {
+  public long position() {
     return sequencer.position();
   }
 
-  long missingSince() {
+  /** Since when (System.nanoTime) a seq has been missing while later ones wait; else MAX_VALUE. */
+  public long missingSince() {
     return sequencer.missingSince();
   }
 
-  int waiting() {
+  public int waiting() {
     return sequencer.waiting();
   }
 }

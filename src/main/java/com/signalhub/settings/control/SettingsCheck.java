@@ -65,6 +65,7 @@ public final class SettingsCheck {
           Rule.number("signalhub.feed.gap-wait-ms", 1, 60 * SECOND_MS),
           Rule.number("signalhub.feed.check-interval-ms", 20, HOUR_MS),
           Rule.number("signalhub.feed.max-waiting", 1, 10_000_000),
+          Rule.number("signalhub.feed.max-behind-ms", 100, HOUR_MS),
           Rule.bool("signalhub.cluster.enabled"),
           Rule.text("signalhub.cluster.topic"),
           Rule.number("signalhub.cluster.test-drop-percent", 0, 100),
