@@ -3,7 +3,7 @@
 #   server-config/cluster/local.sh start N   N instances (HTTP 8081…808N), one H2 database server and
 #                                            one Artemis broker shared by all; returns once all are
 #                                            ready. Again with a larger N: the missing ones join.
-#   server-config/cluster/local.sh kill I    SIGKILL instance I (as a crash)
+#   server-config/cluster/local.sh kill I    SIGKILL instance I (as a crash); returns once it is gone
 #   server-config/cluster/local.sh stop      stops everything it started
 # Settings: CLUSTER_BASE_PORT (8080: instance I listens on BASE+I), CLUSTER_DB_PORT (9093),
 # CLUSTER_BROKER_PORT (61617), CLUSTER_DATA (data/cluster), SIGNALHUB_TOKENS (else the dev tokens),
@@ -109,7 +109,9 @@ case ${1:-} in
   kill)
     index=${2:?usage: local.sh kill I}
     running "$DATA/hub-$index.pid" || { log "hub-$index is not running"; exit 1; }
-    kill -9 "$(cat "$DATA/hub-$index.pid")"
+    pid=$(cat "$DATA/hub-$index.pid")
+    kill -9 "$pid"
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done # until it is gone
     rm -f "$DATA/hub-$index.pid"
     ;;
   stop)

@@ -1,0 +1,133 @@
+package com.signalhub.it;
+
+import static com.signalhub.it.Deployments.PUBLISHER;
+import static com.signalhub.it.Deployments.SUBSCRIBER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code server-config/cluster/local.sh} as an operator uses it: {@code start 2} prints each
+ * instance's address once ready, a signal published to one reaches a client of the other, {@code
+ * start 3} adds a third beside the running two, {@code kill 2} takes one down, {@code stop} leaves
+ * nothing listening. On free ports, its data under {@code target/}.
+ */
+class LocalClusterIT {
+
+  private static final Path SCRIPT = Path.of("server-config/cluster/local.sh");
+
+  @Test
+  void startsInstancesThatShareSignalsAddsOneKillsOneAndStopsThemAll() throws Exception {
+    int base = freeRange(3);
+    int db = freeRange(0) + 1;
+    int broker = freeRange(0) + 1;
+    Path data =
+        Files.createDirectories(Path.of("target", "local-cluster-it", "" + System.nanoTime()));
+    Map<String, String> env =
+        Map.of(
+            "CLUSTER_BASE_PORT", "" + base,
+            "CLUSTER_DB_PORT", "" + db,
+            "CLUSTER_BROKER_PORT", "" + broker,
+            "CLUSTER_DATA", data.toAbsolutePath().toString(),
+            "SIGNALHUB_TOKENS",
+                "it-subscriber:subscriber:" + SUBSCRIBER + ",it-publisher:publisher:" + PUBLISHER);
+    try {
+      assertEquals(
+          List.of(ready(base, 1), ready(base, 2)),
+          script(env, data.resolve("start-2.out"), "start", "2"));
+      URI one = URI.create("http://127.0.0.1:" + (base + 1) + "/");
+      URI two = URI.create("http://127.0.0.1:" + (base + 2) + "/");
+      try (WsClient onTwo = WsClient.connect(two, SUBSCRIBER)) {
+        long seq =
+            Api.seqOf(Api.publish(one, PUBLISHER, Api.signal("buy", "LOCAL", "1.5", Api.now())));
+        assertEquals(seq, Api.seqOfFrame(onTwo.messages.poll(30, TimeUnit.SECONDS)));
+      }
+
+      assertEquals(
+          List.of(ready(base, 1), ready(base, 2), ready(base, 3)),
+          script(env, data.resolve("start-3.out"), "start", "3"));
+      URI three = URI.create("http://127.0.0.1:" + (base + 3) + "/");
+      try (WsClient onThree = WsClient.connect(three, SUBSCRIBER)) {
+        long seq =
+            Api.seqOf(Api.publish(two, PUBLISHER, Api.signal("sell", "LOCAL", "2.5", Api.now())));
+        assertEquals(seq, Api.seqOfFrame(onThree.messages.poll(30, TimeUnit.SECONDS)));
+      }
+
+      script(env, data.resolve("kill-2.out"), "kill", "2");
+      assertFalse(listening(base + 2), "hub-2 killed");
+      assertTrue(listening(base + 1) && listening(base + 3), "the others still up");
+    } finally {
+      script(env, data.resolve("stop.out"), "stop");
+    }
+    for (int port : new int[] {base + 1, base + 3, db, broker}) {
+      assertFalse(listening(port), "nothing left on " + port);
+    }
+  }
+
+  private static String ready(int base, int i) {
+    return "instance hub-" + i + " ready on http://127.0.0.1:" + (base + i);
+  }
+
+  /** Runs the script to its end (it returns once what it started is ready); its stdout lines. */
+  private static List<String> script(Map<String, String> env, Path out, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(Path.of(out + ".err").toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(300, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("local.sh " + String.join(" ", args) + " did not return");
+    }
+    assertEquals(
+        0,
+        process.exitValue(),
+        "local.sh " + String.join(" ", args) + ": " + Files.readString(Path.of(out + ".err")));
+    return Files.readAllLines(out);
+  }
+
+  /** A port p whose p+1 … p+count are free now (0: one free port, returned minus one). */
+  private static int freeRange(int count) throws IOException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port;
+      try (ServerSocket probe = new ServerSocket(0, 1, null)) {
+        port = probe.getLocalPort();
+      }
+      int base = port - 1;
+      boolean free = true;
+      for (int i = 2; i <= count && free; i++) {
+        free = !listening(base + i) && base + i < 65_536;
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IOException("no free port range");
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
