@@ -22,18 +22,24 @@ import java.util.regex.Pattern;
  * <pre>
  * java src/bench/java/IngestBench.java [base-url] [publisher-secret] [subscriber-secret] [signals] [threads]
  * java src/bench/java/IngestBench.java http://127.0.0.1:8080 dev-publisher-secret-0001 dev-subscriber-secret-0001 10000 4
+ * java src/bench/java/IngestBench.java http://127.0.0.1:8081,http://127.0.0.1:8082,http://127.0.0.1:8083 … 10000 6
  * </pre>
  *
  * Publishes {@code signals} over HTTP from {@code threads} keep-alive clients (each stored before
  * its 202), prints throughput and latency percentiles, then connects with {@code ?since=} the seq
- * before the first and times the replay of all of them.
+ * before the first and times the replay of all of them. Several base URLs (instances of one
+ * cluster) take the threads in turn; the replay is read from the first.
  */
 public class IngestBench {
 
   private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
   public static void main(String[] args) throws Exception {
-    URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080");
+    List<URI> bases =
+        Arrays.stream((args.length > 0 ? args[0] : "http://127.0.0.1:8080").split(","))
+            .map(URI::create)
+            .toList();
+    URI base = bases.get(0);
     String publisher = args.length > 1 ? args[1] : "dev-publisher-secret-0001";
     String subscriber = args.length > 2 ? args[2] : "dev-subscriber-secret-0001";
     int signals = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
@@ -47,13 +53,14 @@ public class IngestBench {
     long start = System.nanoTime();
     List<CompletableFuture<Void>> runs = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
+      URI target = bases.get(t % bases.size());
       runs.add(
           CompletableFuture.runAsync(
               () -> {
                 for (int i = next.getAndIncrement(); i < signals; i = next.getAndIncrement()) {
                   long sent = System.nanoTime();
                   try {
-                    publish(http, base, publisher);
+                    publish(http, target, publisher);
                   } catch (Exception e) {
                     throw new IllegalStateException(e);
                   }
@@ -67,8 +74,8 @@ public class IngestBench {
     pool.shutdown();
     Arrays.sort(latenciesNanos);
     System.out.printf(
-        "HTTP ingest: %d signals, %d threads, %.2f s, %.0f signals/s%n",
-        signals, threads, seconds, signals / seconds);
+        "HTTP ingest: %d signals, %d threads, %d instance(s), %.2f s, %.0f signals/s%n",
+        signals, threads, bases.size(), seconds, signals / seconds);
     System.out.printf(
         "  publish latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
         pct(latenciesNanos, 50),

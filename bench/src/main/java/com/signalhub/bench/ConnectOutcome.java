@@ -20,6 +20,24 @@ record ConnectOutcome(int status, long retryAfterSeconds) {
     return new ConnectOutcome(UNANSWERED, -1);
   }
 
+  /**
+   * Why an upgrade went unanswered, for the storm's breakdown: {@code connect_timeout} (the SYN
+   * never answered: a full listen queue drops it), {@code handshake_timeout} (connected, no HTTP
+   * answer in time), {@code reset} (an RST, which also discards a response not yet read), {@code
+   * closed} (a FIN before any answer), {@code refused} (nothing listening), else {@code other}.
+   */
+  static String unansweredKind(Throwable cause) {
+    String text = String.valueOf(cause).toLowerCase(java.util.Locale.ROOT);
+    if (cause instanceof io.netty.channel.ConnectTimeoutException) return "connect_timeout";
+    if (text.contains("handshake timed out")) return "handshake_timeout";
+    if (text.contains("reset")) return "reset";
+    if (text.contains("refused")) return "refused";
+    if (cause instanceof java.nio.channels.ClosedChannelException || text.contains("closed")) {
+      return "closed";
+    }
+    return "other";
+  }
+
   boolean answered() {
     return status != UNANSWERED;
   }

@@ -36,6 +36,7 @@ public final class LoadTool implements WsClient.Events {
   private final LongAdder retries = new LongAdder();
   private final LongAdder refusedWithRetryAfter = new LongAdder();
   private final Map<Integer, LongAdder> refusedByStatus = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> unansweredByKind = new ConcurrentHashMap<>();
   private volatile Clients net;
   private volatile String[] tokens;
   private final LongAdder readersDisconnected = new LongAdder();
@@ -89,6 +90,9 @@ public final class LoadTool implements WsClient.Events {
       if (outcome.retryAfterSeconds() >= 0) refusedWithRetryAfter.increment();
     } else {
       unanswered.increment();
+      unansweredByKind
+          .computeIfAbsent(ConnectOutcome.unansweredKind(cause), k -> new LongAdder())
+          .increment();
     }
     if (outcome.retryable() && c.attempts <= o.retryRefused && net != null) {
       // As a client that honours Retry-After does: back after the advice (1 s without one), spread
@@ -181,6 +185,7 @@ public final class LoadTool implements WsClient.Events {
       s.put("connect_unanswered", unanswered.sum()).put("connect_retries", retries.sum());
       s.put("connect_refused_with_retry_after", refusedWithRetryAfter.sum());
       new TreeMap<>(refusedByStatus).forEach((status, n) -> s.put("connect_refused_" + status, n.sum()));
+      new TreeMap<>(unansweredByKind).forEach((kind, n) -> s.put("connect_unanswered_" + kind, n.sum()));
       s.put("connect_s", connectedNow == 0 ? 0.0 : (lastConnectedNanos.get() - c0) / 1e9);
       putPercentiles(s, "connect", connectMicros.getIntervalHistogram(), false);
       if (firstConnectError != null) s.put("first_connect_error", firstConnectError);

@@ -50,4 +50,22 @@ class ConnectOutcomeTest {
     assertEquals(-1, ConnectOutcome.retryAfter("Wed, 21 Oct 2026 07:28:00 GMT"));
     assertEquals(-1, ConnectOutcome.retryAfter("-3"));
   }
+
+  @Test
+  void anUnansweredUpgradeSaysWhy() {
+    assertEquals(
+        "connect_timeout",
+        ConnectOutcome.unansweredKind(
+            new io.netty.channel.ConnectTimeoutException("connection timed out after 30000 ms")));
+    assertEquals(
+        "handshake_timeout",
+        ConnectOutcome.unansweredKind(new IllegalStateException("handshake timed out")));
+    assertEquals(
+        "reset",
+        ConnectOutcome.unansweredKind(
+            new IOException("recvAddress(..) failed with error(-104): Connection reset by peer")));
+    assertEquals(
+        "closed", ConnectOutcome.unansweredKind(new java.nio.channels.ClosedChannelException()));
+    assertEquals("other", ConnectOutcome.unansweredKind(new IOException("no route to host")));
+  }
 }
