@@ -41,6 +41,7 @@ public final class SettingsCheck {
           Rule.number("signalhub.stream.ping-interval-ms", 100, HOUR_MS),
           Rule.number("signalhub.stream.pong-timeout-ms", 100, HOUR_MS),
           Rule.number("signalhub.stream.max-upgrade-wait-ms", 0, 10 * 60 * SECOND_MS),
+          Rule.number("signalhub.stream.max-busy-retry-seconds", 1, 3_600),
           Rule.number("signalhub.stream.watch-interval-ms", 10, 60 * SECOND_MS),
           Rule.number("signalhub.stream.close-timeout-ms", 100, 10 * 60 * SECOND_MS),
           Rule.bool("signalhub.stream.direct-writes"),

@@ -3,6 +3,7 @@ package com.signalhub.stream.boundary;
 import com.signalhub.container.DirectPath;
 import com.signalhub.container.ReadBacklog;
 import com.signalhub.container.UpgradedConnection;
+import com.signalhub.stream.control.BusyAdvice;
 import com.signalhub.stream.control.StreamMetrics;
 import com.signalhub.stream.entity.Refusal;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -51,6 +53,12 @@ public class FrameGuardFilter extends HttpFilter {
 
   @Inject CloseLinger linger;
 
+  @Inject
+  @ConfigProperty(name = "signalhub.stream.max-busy-retry-seconds")
+  int maxBusyRetrySeconds;
+
+  private volatile BusyAdvice advice;
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -63,6 +71,7 @@ public class FrameGuardFilter extends HttpFilter {
       refuseBusy(response);
       return;
     }
+    advice().admitted(System.nanoTime());
     StreamUpgrade upgrade = StreamUpgrade.register();
     try {
       chain.doFilter(new GuardedUpgradeRequest(request, upgrade), response);
@@ -79,10 +88,20 @@ public class FrameGuardFilter extends HttpFilter {
   private void refuseBusy(HttpServletResponse response) throws IOException {
     metrics.refused(Refusal.BUSY);
     response.setStatus(Refusal.BUSY.status());
-    response.setHeader("Retry-After", Integer.toString(Refusal.BUSY.retryAfterSeconds()));
+    response.setHeader("Retry-After", Integer.toString(advice().refused(System.nanoTime())));
     response.setHeader("Connection", "close");
     response.setContentType("text/plain;charset=UTF-8");
     response.getWriter().write("the server is busy accepting connections, retry later");
+  }
+
+  private BusyAdvice advice() {
+    BusyAdvice current = advice;
+    if (current == null) { // a filter is made by the container: no @PostConstruct order to rely on
+      current =
+          new BusyAdvice(maxBusyRetrySeconds, bound -> ThreadLocalRandom.current().nextInt(bound));
+      advice = current;
+    }
+    return current;
   }
 
   /** Names the upgrade in a header, and hands Tyrus its own handler inside one of ours. */

@@ -32,6 +32,7 @@ class FrameGuardFilterTest {
   private FrameGuardFilter filter(long maxWaitMs) {
     FrameGuardFilter filter = new FrameGuardFilter();
     filter.maxUpgradeWaitMs = maxWaitMs;
+    filter.maxBusyRetrySeconds = 30;
     filter.backlog =
         new ReadBacklog() {
           @Override
