@@ -5,7 +5,6 @@ import com.signalhub.feed.control.InstanceName;
 import com.signalhub.feed.control.Peers;
 import com.signalhub.feed.control.SignalFeed;
 import com.signalhub.platform.Scheduler;
-import com.signalhub.platform.ThrottledLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -14,13 +13,11 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import jakarta.transaction.Transactional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -80,8 +77,8 @@ public class PeerTopic implements Peers {
 
   @Inject Scheduler scheduler;
 
-  private final ThrottledLog sendFailures =
-      new ThrottledLog(LOG, "signal not sent to the other instances", 1);
+  @Inject TopicWriter writer;
+
   private volatile boolean running;
   private volatile long unreadableSinceNanos = Long.MAX_VALUE;
   private Thread reader;
@@ -90,6 +87,7 @@ public class PeerTopic implements Peers {
     if (!enabled) {
       return;
     }
+    writer.start();
     running = true;
     reader = threads.newThread(this::read);
     reader.setName("signalhub-peer-topic");
@@ -100,31 +98,13 @@ public class PeerTopic implements Peers {
         new Object[] {instance.name(), topic});
   }
 
-  /** After the signal's commit; a single instance (not enabled) does nothing, not even a begin. */
+  /**
+   * After the signal's commit: queued for the writer; a single instance (not enabled) does nothing.
+   */
   @Override
   public void tell(long seq, String json) {
     if (enabled) {
-      self.send(seq, json);
-    }
-  }
-
-  /**
-   * In a transaction of its own: sent outside one through the resource adapter, the message never
-   * reached the topic (an outside subscriber got nothing, no error).
-   */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void send(long seq, String json) {
-    try (JMSContext jms = connections.createContext()) {
-      TextMessage message = jms.createTextMessage(json);
-      message.setLongProperty(SEQ, seq);
-      message.setStringProperty(FROM, instance.name());
-      jms.createProducer()
-          .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-          .send(jms.createTopic(topic), message);
-    } catch (JMSException | RuntimeException e) {
-      // the others read it from the database, later
-      sendFailures.log(
-          Level.WARNING, "Signal {0} not sent to the other instances: {1}", seq, e.toString());
+      writer.offer(seq, json);
     }
   }
 

@@ -69,6 +69,7 @@ public final class SettingsCheck {
           Rule.number("signalhub.feed.max-behind-ms", 100, HOUR_MS),
           Rule.bool("signalhub.cluster.enabled"),
           Rule.text("signalhub.cluster.topic"),
+          Rule.number("signalhub.cluster.max-unsent", 1, 10_000_000),
           Rule.number("signalhub.cluster.test-drop-percent", 0, 100),
           Rule.number("signalhub.cluster.test-delay-percent", 0, 100),
           Rule.number("signalhub.cluster.test-delay-ms", 0, 60 * SECOND_MS),
