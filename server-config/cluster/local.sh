@@ -113,6 +113,7 @@ case ${1:-} in
     kill -9 "$pid"
     for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done # until it is gone
     rm -f "$DATA/hub-$index.pid"
+    if kill -0 "$pid" 2>/dev/null; then log "hub-$index (pid $pid) still there after 10 s"; exit 1; fi
     ;;
   stop)
     for pidfile in "$DATA"/hub-*.pid; do [ -e "$pidfile" ] && stop_pid "$pidfile"; done

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,13 @@ public class Scheduler {
     timer.setRemoveOnCancelPolicy(true); // most close deadlines are cancelled long before they fall
   }
 
+  /** Null once the application is stopping (the timer takes no new task). */
   public ScheduledFuture<?> after(long millis, Runnable task) {
-    return timer.schedule(task, millis, TimeUnit.MILLISECONDS);
+    try {
+      return timer.schedule(task, millis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      return null;
+    }
   }
 
   public ScheduledFuture<?> every(long millis, Runnable task) {

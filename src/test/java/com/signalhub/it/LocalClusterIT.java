@@ -34,6 +34,9 @@ class LocalClusterIT {
     int base = freeRange(3);
     int db = freeRange(0) + 1;
     int broker = freeRange(0) + 1;
+    assertTrue(
+        db != broker && (db <= base || db > base + 3) && (broker <= base || broker > base + 3),
+        "distinct ports (rerun if this ever fails: the kernel handed out one twice)");
     Path data =
         Files.createDirectories(Path.of("target", "local-cluster-it", "" + System.nanoTime()));
     Map<String, String> env =
@@ -113,7 +116,7 @@ class LocalClusterIT {
       int base = port - 1;
       boolean free = true;
       for (int i = 2; i <= count && free; i++) {
-        free = !listening(base + i) && base + i < 65_536;
+        free = base + i < 65_536 && !listening(base + i);
       }
       if (free) {
         return base;

@@ -27,9 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * How instances sharing one database and one broker tell each other about the signals they store
  * ({@code signalhub.cluster.enabled}): each stored signal goes to the broker's topic {@code
- * signalhub.cluster.topic} (non-persistent: the database is the truth) right after its commit, and
- * every instance reads the topic on a thread of its own into its feed. A message lost or late is no
- * gap for a client: the feed fills it from the database.
+ * signalhub.cluster.topic} (non-persistent: the database is the truth) after its commit, by {@link
+ * TopicWriter}, and every instance reads the topic on a thread of its own into its feed. A message
+ * lost or late is no gap for a client: the feed fills it from the database.
  */
 @ApplicationScoped
 public class PeerTopic implements Peers {
@@ -142,9 +142,9 @@ public class PeerTopic implements Peers {
             jms.createConsumer(
                 jms.createTopic(topic),
                 FROM + " <> '" + instance.name().replace("'", "''") + "'")) {
-      unreadableSinceNanos = Long.MAX_VALUE;
       for (long left = millis; running && left > 0; left = end - System.currentTimeMillis()) {
         Message message = consumer.receive(left);
+        unreadableSinceNanos = Long.MAX_VALUE; // a receive that answered, message or not
         if (message != null && !chosen(dropPercent)) {
           hear(message.getLongProperty(SEQ), message.getBody(String.class));
         }

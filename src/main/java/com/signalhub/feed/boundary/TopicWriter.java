@@ -17,8 +17,8 @@ import jakarta.jms.Topic;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,7 +61,7 @@ public class TopicWriter {
   private Thread sender;
 
   synchronized void start() {
-    unsent = new ArrayBlockingQueue<>(maxUnsent);
+    unsent = new LinkedBlockingQueue<>(maxUnsent);
     running = true;
     sender = threads.newThread(this::sendWhileRunning);
     sender.setName("signalhub-topic-writer");
@@ -93,8 +93,17 @@ public class TopicWriter {
             batch.size(),
             batch.get(0).seq(),
             e.toString());
+        pause(); // the broker is away: what queues meanwhile goes in the next batch
       }
       batch.clear();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

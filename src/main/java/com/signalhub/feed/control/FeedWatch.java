@@ -2,10 +2,15 @@ package com.signalhub.feed.control;
 
 import com.signalhub.platform.Scheduler;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -39,17 +44,39 @@ public class FeedWatch {
   @ConfigProperty(name = "signalhub.feed.check-interval-ms")
   long checkIntervalMs;
 
+  @Resource ManagedThreadFactory threads;
+
   private ScheduledFuture<?> checks;
+  private ExecutorService reads; // database reads off the shared timer thread (close deadlines)
 
   void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    feed.whenGapOpens(() -> scheduler.after(gapWaitMs, this::fillGap));
-    checks = scheduler.every(checkIntervalMs, () -> catchUp(Long.MAX_VALUE, ""));
+    reads = Executors.newSingleThreadExecutor(threads);
+    feed.whenGapOpens(this::fillAfterWait);
+    checks = scheduler.every(checkIntervalMs, () -> read(() -> catchUp(Long.MAX_VALUE, "")));
   }
 
-  /* A gap filled meanwhile, or a newer one (it has a task of its own), is left alone. */
+  private void fillAfterWait() {
+    scheduler.after(gapWaitMs, () -> read(this::fillGap));
+  }
+
+  /*
+   * A gap filled meanwhile, or a newer one (it has a task of its own), is left alone; one the
+   * database did not fill (it was away, or the seq is not stored yet) is tried again.
+   */
   private void fillGap() {
-    if (System.nanoTime() - feed.missingSince() >= TimeUnit.MILLISECONDS.toNanos(gapWaitMs)) {
+    long since = feed.missingSince();
+    if (System.nanoTime() - since >= TimeUnit.MILLISECONDS.toNanos(gapWaitMs)) {
       catchUp(feed.firstWaiting(), " (a gap)");
+      if (feed.missingSince() == since) {
+        fillAfterWait();
+      }
+    }
+  }
+
+  private void read(Runnable task) {
+    try {
+      reads.execute(task);
+    } catch (RejectedExecutionException e) { // stopping
     }
   }
 
@@ -75,6 +102,9 @@ public class FeedWatch {
     feed.whenGapOpens(() -> {});
     if (checks != null) {
       checks.cancel(false);
+    }
+    if (reads != null) {
+      reads.shutdownNow();
     }
   }
 }

@@ -35,10 +35,15 @@ final class Sequencer {
   }
 
   /** From the newest stored seq at start: what came before is history, served by replay. */
-  synchronized void startAfter(long newestStored) {
+  synchronized void startAfter(long newestStored, long nowNanos) {
     if (next == 0) {
       next = newestStored + 1;
       drain();
+      if (!held.isEmpty()) { // heard before the start, and a seq between is still missing
+        missingSeq = next;
+        missingSinceNanos = nowNanos;
+        gapOpened.run();
+      }
     }
   }
 

@@ -61,7 +61,7 @@ public class SignalFeed {
 
   /* What was stored before this instance started is history: replay serves it. */
   void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    sequencer.startAfter(history.newestSeq());
+    sequencer.startAfter(history.newestSeq(), System.nanoTime());
   }
 
   void onAccepted(@Observes Signal signal) {
@@ -70,7 +70,7 @@ public class SignalFeed {
     sequencer.offer(signal.seq(), json, now, now);
     try {
       peers.tell(signal.seq(), json);
-    } catch (RuntimeException e) { // e.g. its commit failed: the signal is stored all the same
+    } catch (RuntimeException e) { // the signal is stored all the same: they read it later
       LOG.log(Level.WARNING, "Other instances not told about " + signal.seq(), e);
     }
   }

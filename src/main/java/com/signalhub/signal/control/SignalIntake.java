@@ -56,6 +56,9 @@ public class SignalIntake {
       Instant now = Instant.now();
       Instant keyNotBefore = now.minus(Duration.ofSeconds(idempotencyWindowSeconds));
       long timestamp = request.timestamp() != null ? request.timestamp() : now.getEpochSecond();
+      if (from.idempotencyKey() == null) { // no earlier answer to give: refused before any I/O
+        freshness.check(timestamp, now);
+      }
       Acceptance stored =
           log.append(
               new StoredSignal(plain(request), timestamp, from, now),

@@ -34,7 +34,7 @@ public class CloseLinger {
       return null;
     }
     ScheduledFuture<?> scheduled = scheduler.after(closeTimeoutMs, deadline);
-    return () -> scheduled.cancel(false);
+    return scheduled == null ? null : () -> scheduled.cancel(false);
   }
 
   /* Before any bean is destroyed: the fan-out's shutdown closes (1001) come after this. */

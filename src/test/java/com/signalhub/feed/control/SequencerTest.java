@@ -30,7 +30,7 @@ class SequencerTest {
 
   @Test
   void inOrderGoesStraightThrough() {
-    sequencer.startAfter(10);
+    sequencer.startAfter(10, 0);
     offer(11, 12, 13);
     assertEquals(List.of(11L, 12L, 13L), out);
     assertEquals(13, sequencer.position());
@@ -40,7 +40,7 @@ class SequencerTest {
 
   @Test
   void aLaterSeqWaitsForTheMissingOneAndTheGapIsTimedFromWhenItOpened() {
-    sequencer.startAfter(10);
+    sequencer.startAfter(10, 0);
     sequencer.offer(13, "13", 0, 100);
     sequencer.offer(12, "12", 0, 200); // the same gap (11): its clock does not restart
     assertEquals(List.of(), out);
@@ -54,7 +54,7 @@ class SequencerTest {
 
   @Test
   void aNewGapAfterAFilledOneGetsItsOwnClock() {
-    sequencer.startAfter(0);
+    sequencer.startAfter(0, 0);
     sequencer.offer(2, "2", 0, 100);
     sequencer.offer(4, "4", 0, 150);
     sequencer.offer(1, "1", 0, 300); // 1, 2 out; now 3 is missing
@@ -65,7 +65,7 @@ class SequencerTest {
 
   @Test
   void duplicatesAndSeqsAlreadyOutAreDropped() {
-    sequencer.startAfter(0);
+    sequencer.startAfter(0, 0);
     offer(1, 1, 3, 3, 2, 2, 1);
     assertEquals(List.of(1L, 2L, 3L), out);
   }
@@ -73,14 +73,23 @@ class SequencerTest {
   @Test
   void whatCameBeforeTheStartIsHistoryAndWhatArrivedBeforeItIsKept() {
     offer(5, 7, 6); // before the start: held
-    sequencer.startAfter(5); // 5 was stored before: history, served by replay
+    sequencer.startAfter(5, 0); // 5 was stored before: history, served by replay
     assertEquals(List.of(6L, 7L), out);
+  }
+
+  @Test
+  void heardBeforeTheStartWithASeqMissingBetweenIsAGapTimedFromTheStart() {
+    offer(8); // another instance's, before this one knew where it starts
+    sequencer.startAfter(5, 700); // 6 and 7 are missing
+    assertEquals(List.of(), out);
+    assertEquals(700, sequencer.missingSince());
+    assertEquals(1, gaps.get(), "announced, so its fill is scheduled");
   }
 
   @Test
   void pastItsBoundTheNewestWaitingAreLetGoForTheDatabaseToGiveBack() {
     Sequencer small = new Sequencer((seq, json, nanos) -> out.add(seq), gaps::incrementAndGet, 2);
-    small.startAfter(0);
+    small.startAfter(0, 0);
     for (long seq = 2; seq <= 5; seq++) {
       small.offer(seq, "", 0, 0);
     }
@@ -94,7 +103,7 @@ class SequencerTest {
   void manyThreadsInAnyOrderGiveEverySeqOnceInOrder() throws Exception {
     Sequencer sequencer =
         new Sequencer((seq, json, nanos) -> out.add(seq), gaps::incrementAndGet, 100_000);
-    sequencer.startAfter(0);
+    sequencer.startAfter(0, 0);
     List<Long> seqs = new ArrayList<>(LongStream.rangeClosed(1, 20_000).boxed().toList());
     Collections.shuffle(seqs, new Random(7));
     seqs.addAll(seqs.subList(0, 5_000)); // and duplicates, as a grid event and a database fill

@@ -40,11 +40,15 @@ class BusyAdviceTest {
 
   @Test
   void eachClientDrawsItsOwnTimeWithinTheSpan() {
-    BusyAdvice drawn = new BusyAdvice(30, bound -> 0); // the smallest draw
+    int[] asked = new int[1];
+    BusyAdvice drawn = new BusyAdvice(30, bound -> (asked[0] = bound) / 2); // a draw mid-span
     for (int i = 0; i < 2_000; i++) {
       drawn.refused(10 * SECOND);
     }
-    drawn.admitted(10 * SECOND);
-    assertEquals(1, drawn.refused(11 * SECOND));
+    for (int i = 0; i < 200; i++) {
+      drawn.admitted(10 * SECOND);
+    }
+    assertEquals(6, drawn.refused(11 * SECOND), "1 + a draw of 5 from [0, 10)");
+    assertEquals(10, asked[0], "drawn from a span of 2,000 / 200 = 10 s");
   }
 }
