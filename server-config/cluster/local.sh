@@ -3,6 +3,8 @@
 #   server-config/cluster/local.sh start N   N instances (HTTP 8081…808N), one H2 database server and
 #                                            one Artemis broker shared by all; returns once all are
 #                                            ready. Again with a larger N: the missing ones join.
+#                                            N = 0: just the database and the broker (for
+#                                            instances of your own, e.g. a Payara Server group).
 #   server-config/cluster/local.sh kill I    SIGKILL instance I (as a crash); returns once it is gone
 #   server-config/cluster/local.sh stop      stops everything it started
 # Settings: CLUSTER_BASE_PORT (8080: instance I listens on BASE+I), CLUSTER_DB_PORT (9093),
@@ -46,7 +48,7 @@ start_database() {
     (cd "$DATA" && jar xf "$PAYARA_JAR" MICRO-INF/runtime/h2.jar \
       && mv MICRO-INF/runtime/h2.jar h2.jar && rm -r MICRO-INF)
   fi
-  java -cp "$DATA/h2.jar" org.h2.tools.Server -tcp -tcpPort "$DB_PORT" -ifNotExists \
+  java -Dh2.bindAddress=127.0.0.1 -cp "$DATA/h2.jar" org.h2.tools.Server -tcp -tcpPort "$DB_PORT" -ifNotExists \
     -baseDir "$DATA/h2" >"$DATA/h2.log" 2>&1 &
   echo $! >"$DATA/h2.pid"
   wait_port "$DB_PORT" "$DATA/h2.pid" "the H2 server"

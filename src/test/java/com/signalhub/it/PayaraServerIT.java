@@ -1,6 +1,7 @@
 package com.signalhub.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -34,49 +36,19 @@ class PayaraServerIT {
   private static final String DOMAIN = "signalhub-it";
   private static final String SUBSCRIBER = "ps-subscriber-secret-01";
   private static final String PUBLISHER = "ps-publisher-secret-01";
+  private static final String GROUP_DOMAIN = "signalhub-dg-it";
+  private static final Path LOCAL_CLUSTER = Path.of("server-config/cluster/local.sh");
 
   @Test
   void theWarRunsOnPayaraServerWithResourcesMadeByTheScript() throws Exception {
-    String zip = System.getProperty("payara.server.zip");
-    assumeTrue(zip != null && Files.exists(Path.of(zip)), "no Payara Server distribution given");
-    Path home = Files.createDirectories(Path.of("target", "payara-server-it"));
-    Path payara = unpack(Path.of(zip), home);
-    int base = freePortBase();
-    int admin = base + 48;
-    int http = base + 80;
-    run(
-        home,
-        List.of(
-            asadmin(payara),
-            "create-domain",
-            "--nopassword",
-            "--checkports=false",
-            "--portbase",
-            String.valueOf(base),
-            DOMAIN),
-        Map.of());
-    loopbackOnly(payara.resolve("glassfish/domains/" + DOMAIN + "/config/domain.xml"));
-    run(home, List.of(asadmin(payara), "start-domain", DOMAIN), Map.of());
+    Path payara = distribution(DOMAIN);
+    int base = freePortBase(Set.of());
+    Path home = payara.getParent();
+    createAndStartDomain(payara, DOMAIN, base);
     try {
       int jms = PayaraProcess.freePort();
-      run(
-          home,
-          List.of(
-              "bash",
-              Path.of("server-config/payara-server/deploy.sh").toAbsolutePath().toString(),
-              payara.toAbsolutePath().toString(),
-              Path.of("target/signal-hub.war").toAbsolutePath().toString(),
-              Path.of("target/signalhub-artemis-ra.rar").toAbsolutePath().toString()),
-          Map.of(
-              "ASADMIN_PORT",
-              String.valueOf(admin),
-              "SIGNALHUB_DOMAIN",
-              DOMAIN,
-              "SIGNALHUB_JMS_PORT",
-              String.valueOf(jms),
-              "SIGNALHUB_TOKENS",
-              "ps-sub:subscriber:" + SUBSCRIBER + ",ps-pub:publisher:" + PUBLISHER));
-      URI server = URI.create("http://127.0.0.1:" + http + "/");
+      deploy(payara, DOMAIN, base, Map.of("SIGNALHUB_JMS_PORT", String.valueOf(jms)));
+      URI server = URI.create("http://127.0.0.1:" + (base + 80) + "/");
       assertEquals(200, get(server.resolve("/health/ready")).statusCode());
       try (WsClient client = WsClient.connect(server, SUBSCRIBER);
           Jms producer = new Jms(jms)) {
@@ -88,6 +60,159 @@ class PayaraServerIT {
     } finally {
       run(home, List.of(asadmin(payara), "stop-domain", DOMAIN), Map.of());
     }
+  }
+
+  /**
+   * {@code SIGNALHUB_TARGET=<deployment group>}: two instances of the group (made as the README
+   * says), one database and one broker ({@code local.sh start 0} starts just those), one stream: a
+   * signal published to either instance, or sent over JMS, reaches the clients of both, and each
+   * answers with its Payara instance's name.
+   */
+  @Test
+  void aDeploymentGroupOfTwoInstancesDeliversEverySignalToClientsOfBoth() throws Exception {
+    Path payara = distribution(GROUP_DOMAIN);
+    Path home = payara.getParent();
+    int das = freePortBase(Set.of());
+    int one = freePortBase(Set.of(das));
+    int two = freePortBase(Set.of(das, one));
+    int db = PayaraProcess.freePort();
+    int broker = PayaraProcess.freePort();
+    Path data = Files.createDirectories(home.resolve("group-data-" + System.nanoTime()));
+    Map<String, String> cluster =
+        Map.of(
+            "CLUSTER_DB_PORT", "" + db,
+            "CLUSTER_BROKER_PORT", "" + broker,
+            "CLUSTER_DATA", data.toAbsolutePath().toString());
+    run(home, List.of("bash", LOCAL_CLUSTER.toAbsolutePath().toString(), "start", "0"), cluster);
+    createAndStartDomain(payara, GROUP_DOMAIN, das);
+    try {
+      String node = "localhost-" + GROUP_DOMAIN;
+      asadminAt(payara, das, "create-deployment-group", "signalhub-dg");
+      for (var instance : Map.of("hub-a", one, "hub-b", two).entrySet()) {
+        asadminAt(
+            payara,
+            das,
+            "create-instance",
+            "--node",
+            node,
+            "--portbase",
+            "" + instance.getValue(),
+            "--checkports=false",
+            instance.getKey());
+        asadminAt(
+            payara,
+            das,
+            "add-instance-to-deployment-group",
+            "--instance",
+            instance.getKey(),
+            "--deploymentgroup",
+            "signalhub-dg");
+      }
+      deploy(
+          payara,
+          GROUP_DOMAIN,
+          das,
+          Map.of(
+              "SIGNALHUB_TARGET",
+              "signalhub-dg",
+              "SIGNALHUB_JDBC_URL",
+              "jdbc:h2:tcp://127.0.0.1:" + db + "/signalhub",
+              "SIGNALHUB_JMS_EXTERNAL",
+              "127.0.0.1",
+              "SIGNALHUB_JMS_PORT",
+              "" + broker));
+      asadminAt(payara, das, "start-deployment-group", "--timeout", "300", "signalhub-dg");
+      URI a = URI.create("http://127.0.0.1:" + (one + 80) + "/");
+      URI b = URI.create("http://127.0.0.1:" + (two + 80) + "/");
+      awaitReady(a);
+      awaitReady(b);
+      try (WsClient onA = WsClient.connect(a, SUBSCRIBER);
+          WsClient onB = WsClient.connect(b, SUBSCRIBER);
+          Jms producer = new Jms(broker)) {
+        HttpResponse<String> toA =
+            Api.publish(a, PUBLISHER, Api.signal("buy", "GROUPA", "1.5", Api.now()));
+        assertEquals(202, toA.statusCode(), toA.body());
+        assertEquals("hub-a", toA.headers().firstValue("X-SignalHub-Instance").orElse(null));
+        HttpResponse<String> toB =
+            Api.publish(b, PUBLISHER, Api.signal("sell", "GROUPB", "2.5", Api.now()));
+        assertEquals("hub-b", toB.headers().firstValue("X-SignalHub-Instance").orElse(null));
+        producer.send(Api.signal("buy", "GROUPJMS", "3.5", Api.now()), "group", Map.of());
+        List<String> symbols = List.of("GROUPA", "GROUPB", "GROUPJMS");
+        for (WsClient client : List.of(onA, onB)) {
+          List<String> seen = new ArrayList<>();
+          for (int i = 0; i < symbols.size(); i++) {
+            String frame = client.messages.poll(30, TimeUnit.SECONDS);
+            assertNotNull(frame, "a client saw only " + seen);
+            seen.add(frame.replaceAll(".*\"symbol\":\"([A-Z]+)\".*", "$1"));
+          }
+          assertEquals(symbols, seen, "every signal, in seq order, on both instances");
+        }
+      }
+    } finally {
+      try {
+        run(
+            home,
+            List.of(
+                asadmin(payara),
+                "--port",
+                "" + (das + 48),
+                "stop-deployment-group",
+                "signalhub-dg"),
+            Map.of());
+      } finally {
+        run(home, List.of(asadmin(payara), "stop-domain", GROUP_DOMAIN), Map.of());
+        run(home, List.of("bash", LOCAL_CLUSTER.toAbsolutePath().toString(), "stop"), cluster);
+      }
+    }
+  }
+
+  /** The distribution unpacked under target/ (once), without a domain of this name. */
+  private static Path distribution(String domain) throws IOException {
+    String zip = System.getProperty("payara.server.zip");
+    assumeTrue(zip != null && Files.exists(Path.of(zip)), "no Payara Server distribution given");
+    Path home = Files.createDirectories(Path.of("target", "payara-server-it"));
+    return unpack(Path.of(zip), home, domain);
+  }
+
+  private static void createAndStartDomain(Path payara, String domain, int base) throws Exception {
+    Path home = payara.getParent();
+    run(
+        home,
+        List.of(
+            asadmin(payara),
+            "create-domain",
+            "--nopassword",
+            "--checkports=false",
+            "--portbase",
+            String.valueOf(base),
+            domain),
+        Map.of());
+    loopbackOnly(payara.resolve("glassfish/domains/" + domain + "/config/domain.xml"));
+    run(home, List.of(asadmin(payara), "start-domain", domain), Map.of());
+  }
+
+  private static void deploy(Path payara, String domain, int base, Map<String, String> env)
+      throws Exception {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("ASADMIN_PORT", String.valueOf(base + 48));
+    all.put("SIGNALHUB_DOMAIN", domain);
+    all.put(
+        "SIGNALHUB_TOKENS", "ps-sub:subscriber:" + SUBSCRIBER + ",ps-pub:publisher:" + PUBLISHER);
+    run(
+        payara.getParent(),
+        List.of(
+            "bash",
+            Path.of("server-config/payara-server/deploy.sh").toAbsolutePath().toString(),
+            payara.toAbsolutePath().toString(),
+            Path.of("target/signal-hub.war").toAbsolutePath().toString(),
+            Path.of("target/signalhub-artemis-ra.rar").toAbsolutePath().toString()),
+        all);
+  }
+
+  private static void asadminAt(Path payara, int base, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(asadmin(payara), "--port", "" + (base + 48)));
+    command.addAll(List.of(args));
+    run(payara.getParent(), command, Map.of());
   }
 
   private static String asadmin(Path payara) {
@@ -102,21 +227,18 @@ class PayaraServerIT {
         xml.replaceAll(
             "<network-listener (?![^>]*address=)", "<network-listener address=\"127.0.0.1\" ");
     xml =
-        xml.replace(
-            "<hazelcast-config-specific-configuration>",
-            "<hazelcast-config-specific-configuration enabled=\"false\">");
-    xml =
-        xml.replace(
-            "<hazelcast-config-specific-configuration></hazelcast-config-specific-configuration>",
-            "<hazelcast-config-specific-configuration enabled=\"false\"></hazelcast-config-specific-configuration>");
+        xml.replaceAll(
+            "<hazelcast-config-specific-configuration(?![^>]*enabled=)",
+            "<hazelcast-config-specific-configuration enabled=\"false\"");
     xml = xml.replaceAll("(<jms-service[^>]*type=\")EMBEDDED\"", "$1DISABLED\"");
     Files.writeString(domainXml, xml);
   }
 
-  private static Path unpack(Path zip, Path into) throws IOException {
+  private static Path unpack(Path zip, Path into, String domain) throws IOException {
     Path payara = into.resolve("payara6");
     if (Files.exists(payara.resolve("bin/asadmin"))) {
-      deleteDomain(payara);
+      deleteDomain(payara, domain);
+      executable(payara);
       return payara;
     }
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
@@ -133,32 +255,48 @@ class PayaraServerIT {
         }
       }
     }
-    try (var scripts = Files.list(payara.resolve("bin"))) {
-      for (Path script : scripts.toList()) {
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-      }
-    }
-    Files.setPosixFilePermissions(
-        payara.resolve("glassfish/bin/asadmin"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    executable(payara);
     return payara;
   }
 
-  private static void deleteDomain(Path payara) throws IOException {
-    Path domain = payara.resolve("glassfish/domains/" + DOMAIN);
-    if (Files.exists(domain)) {
-      try (var walk = Files.walk(domain)) {
-        for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
+  /** What a zip does not keep: the scripts' x bit (nadmin starts an instance of a node). */
+  private static void executable(Path payara) throws IOException {
+    var mode = PosixFilePermissions.fromString("rwxr-xr-x");
+    for (String dir : List.of("bin", "glassfish/bin")) {
+      try (var scripts = Files.list(payara.resolve(dir))) {
+        for (Path script : scripts.toList()) {
+          Files.setPosixFilePermissions(script, mode);
+        }
+      }
+    }
+    try (var lib = Files.list(payara.resolve("glassfish/lib"))) {
+      for (Path script :
+          lib.filter(p -> p.getFileName().toString().startsWith("nadmin")).toList()) {
+        Files.setPosixFilePermissions(script, mode);
+      }
+    }
+  }
+
+  /** A domain of an earlier run, and the instances of its node. */
+  private static void deleteDomain(Path payara, String name) throws IOException {
+    for (String dir : List.of("domains/" + name, "nodes/localhost-" + name)) {
+      Path domain = payara.resolve("glassfish/" + dir);
+      if (Files.exists(domain)) {
+        try (var walk = Files.walk(domain)) {
+          for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(path);
+          }
         }
       }
     }
   }
 
-  /** A base whose +37..+86 ports (the domain's listeners) are all free. */
-  private static int freePortBase() throws IOException {
+  /** A base whose +37..+86 ports (a domain's or an instance's listeners) are all free. */
+  private static int freePortBase(Set<Integer> taken) throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 20_000 + ThreadLocalRandom.current().nextInt(200) * 100;
-      if (List.of(37, 38, 39, 48, 66, 76, 80, 81, 86).stream().allMatch(p -> free(base + p))) {
+      if (!taken.contains(base)
+          && List.of(37, 38, 39, 48, 66, 76, 80, 81, 86).stream().allMatch(p -> free(base + p))) {
         return base;
       }
     }
@@ -171,6 +309,27 @@ class PayaraServerIT {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * An instance reports itself started before its applications are: until then "/" is the server's
+   * welcome page. Ready (200) once Signal Hub answers and its database and broker do.
+   */
+  private static void awaitReady(URI instance) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    int status = -1;
+    while (System.nanoTime() < deadline) {
+      try {
+        status = get(instance.resolve("/health/ready")).statusCode();
+      } catch (IOException notYetListening) {
+        status = -1;
+      }
+      if (status == 200) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(instance + " not ready in 180 s: " + status);
   }
 
   private static HttpResponse<String> get(URI uri) throws Exception {

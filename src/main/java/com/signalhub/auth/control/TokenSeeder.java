@@ -31,7 +31,7 @@ public class TokenSeeder {
 
   void seedAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     ConfiguredToken.Parsed parsed = ConfiguredToken.parseAll(setting.orElse(""));
-    List<String> taken = registry.seed(parsed.tokens());
+    List<String> taken = seed(parsed.tokens());
     List<String> skipped = new ArrayList<>(parsed.problems());
     skipped.addAll(taken);
     for (String problem : skipped) {
@@ -48,6 +48,23 @@ public class TokenSeeder {
           Level.INFO,
           "{0} token(s) seeded from signalhub.tokens; {1} valid in the store",
           new Object[] {seeded, valid});
+    }
+  }
+
+  /*
+   * Instances that start at once on a new database seed the same names: the one whose commit comes
+   * second fails on the unique name (and, without this, the application with it). Seeding again
+   * finds them stored and updates them to the same values.
+   */
+  private List<String> seed(List<ConfiguredToken> tokens) {
+    try {
+      return registry.seed(tokens);
+    } catch (RuntimeException concurrent) {
+      LOG.log(
+          Level.INFO,
+          "Seeding tokens again, another instance may have stored them at the same moment: {0}",
+          concurrent.toString());
+      return registry.seed(tokens);
     }
   }
 }

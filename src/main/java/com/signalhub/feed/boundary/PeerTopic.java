@@ -4,6 +4,7 @@ import com.signalhub.feed.control.FeedMetrics;
 import com.signalhub.feed.control.InstanceName;
 import com.signalhub.feed.control.Peers;
 import com.signalhub.feed.control.SignalFeed;
+import com.signalhub.platform.Loop;
 import com.signalhub.platform.Scheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -39,6 +40,7 @@ public class PeerTopic implements Peers {
   static final String FROM = "SignalHubInstance";
   /* Per transaction: the broker keeps what it delivered until the commit (rate × this). */
   private static final long READ_MS = 30_000;
+  private static final long BACKOFF_MS = 100;
 
   @Resource(lookup = "jms/signalhub")
   ConnectionFactory connections;
@@ -79,19 +81,16 @@ public class PeerTopic implements Peers {
 
   @Inject TopicWriter writer;
 
-  private volatile boolean running;
+  private final Loop reader = new Loop("signalhub-peer-topic");
   private volatile long unreadableSinceNanos = Long.MAX_VALUE;
-  private Thread reader;
+  private long backoffMs = BACKOFF_MS; // the reader's own
 
   void startAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (!enabled) {
       return;
     }
     writer.start();
-    running = true;
-    reader = threads.newThread(this::read);
-    reader.setName("signalhub-peer-topic");
-    reader.start();
+    reader.start(threads, this::readNext);
     LOG.log(
         Level.INFO,
         "Cluster: instance {0} shares signals on topic {1}",
@@ -108,24 +107,21 @@ public class PeerTopic implements Peers {
     }
   }
 
-  private void read() {
-    long backoffMs = 100;
-    while (running) {
-      try {
-        self.readFor(READ_MS);
-        backoffMs = 100;
-      } catch (RuntimeException e) {
-        if (unreadableSinceNanos == Long.MAX_VALUE) {
-          unreadableSinceNanos = System.nanoTime();
-        }
-        if (running) {
-          LOG.log(
-              Level.WARNING,
-              "Cluster topic unreadable, retrying in {0} ms: {1}",
-              new Object[] {backoffMs, e});
-          sleep(backoffMs);
-          backoffMs = Math.min(backoffMs * 2, 10_000);
-        }
+  private void readNext() {
+    try {
+      self.readFor(READ_MS);
+      backoffMs = BACKOFF_MS;
+    } catch (RuntimeException e) {
+      if (unreadableSinceNanos == Long.MAX_VALUE) {
+        unreadableSinceNanos = System.nanoTime();
+      }
+      if (reader.running()) {
+        LOG.log(
+            Level.WARNING,
+            "Cluster topic unreadable, retrying in {0} ms: {1}",
+            new Object[] {backoffMs, e});
+        Loop.pause(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 10_000);
       }
     }
   }
@@ -142,7 +138,9 @@ public class PeerTopic implements Peers {
             jms.createConsumer(
                 jms.createTopic(topic),
                 FROM + " <> '" + instance.name().replace("'", "''") + "'")) {
-      for (long left = millis; running && left > 0; left = end - System.currentTimeMillis()) {
+      for (long left = millis;
+          reader.running() && left > 0;
+          left = end - System.currentTimeMillis()) {
         Message message = consumer.receive(left);
         unreadableSinceNanos = Long.MAX_VALUE; // a receive that answered, message or not
         if (message != null && !chosen(dropPercent)) {
@@ -172,19 +170,8 @@ public class PeerTopic implements Peers {
     return percent > 0 && ThreadLocalRandom.current().nextInt(100) < percent;
   }
 
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @PreDestroy
   void stop() {
-    running = false;
-    if (reader != null) {
-      reader.interrupt();
-    }
+    reader.stop();
   }
 }

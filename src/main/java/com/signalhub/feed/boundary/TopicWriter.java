@@ -1,6 +1,7 @@
 package com.signalhub.feed.boundary;
 
 import com.signalhub.feed.control.InstanceName;
+import com.signalhub.platform.Loop;
 import com.signalhub.platform.ThrottledLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -56,16 +57,13 @@ public class TopicWriter {
 
   private final ThrottledLog failures =
       new ThrottledLog(LOG, "signals not sent to the other instances", 1);
+  private final Loop sender = new Loop("signalhub-topic-writer");
+  private final List<Told> batch = new ArrayList<>(BATCH); // the sender's own
   private volatile BlockingQueue<Told> unsent;
-  private volatile boolean running;
-  private Thread sender;
 
   synchronized void start() {
     unsent = new LinkedBlockingQueue<>(maxUnsent);
-    running = true;
-    sender = threads.newThread(this::sendWhileRunning);
-    sender.setName("signalhub-topic-writer");
-    sender.start();
+    sender.start(threads, this::sendNext);
   }
 
   /** Never blocks: a full queue (the broker away or slow) leaves the signal to the database. */
@@ -77,33 +75,23 @@ public class TopicWriter {
     }
   }
 
-  private void sendWhileRunning() {
-    List<Told> batch = new ArrayList<>(BATCH);
-    while (running) {
-      try {
-        batch.add(unsent.take());
-        unsent.drainTo(batch, BATCH - 1);
-        self.send(batch);
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) { // the others read these from the database, later
-        failures.log(
-            Level.WARNING,
-            "{0} signal(s) from {1} not sent to the other instances: {2}",
-            batch.size(),
-            batch.get(0).seq(),
-            e.toString());
-        pause(); // the broker is away: what queues meanwhile goes in the next batch
-      }
-      batch.clear();
-    }
-  }
-
-  private static void pause() {
+  private void sendNext() {
     try {
-      Thread.sleep(500);
+      batch.add(unsent.take());
+      unsent.drainTo(batch, BATCH - 1);
+      self.send(batch);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return; // stopped
+    } catch (RuntimeException e) { // the others read these from the database, later
+      failures.log(
+          Level.WARNING,
+          "{0} signal(s) from {1} not sent to the other instances: {2}",
+          batch.size(),
+          batch.get(0).seq(),
+          e.toString());
+      Loop.pause(500); // the broker is away: what queues meanwhile goes in the next batch
+    } finally {
+      batch.clear();
     }
   }
 
@@ -129,9 +117,6 @@ public class TopicWriter {
 
   @PreDestroy
   void stop() {
-    running = false;
-    if (sender != null) {
-      sender.interrupt();
-    }
+    sender.stop();
   }
 }

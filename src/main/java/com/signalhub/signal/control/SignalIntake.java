@@ -56,15 +56,14 @@ public class SignalIntake {
       Instant now = Instant.now();
       Instant keyNotBefore = now.minus(Duration.ofSeconds(idempotencyWindowSeconds));
       long timestamp = request.timestamp() != null ? request.timestamp() : now.getEpochSecond();
+      Runnable fresh = () -> freshness.check(timestamp, now);
       if (from.idempotencyKey() == null) { // no earlier answer to give: refused before any I/O
-        freshness.check(timestamp, now);
-      }
+        fresh.run();
+        fresh = () -> {};
+      } // else checked once the key is known to be new: a retry gets its first answer
       Acceptance stored =
           log.append(
-              new StoredSignal(plain(request), timestamp, from, now),
-              from,
-              keyNotBefore,
-              () -> freshness.check(timestamp, now));
+              new StoredSignal(plain(request), timestamp, from, now), from, keyNotBefore, fresh);
       if (!stored.duplicate()) { // else another instance stored it a moment ago
         accepted.fire(stored.signal());
         metrics.accepted(from.source());
