@@ -231,6 +231,20 @@ class PayaraServerIT {
             "<hazelcast-config-specific-configuration(?![^>]*enabled=)",
             "<hazelcast-config-specific-configuration enabled=\"false\"");
     xml = xml.replaceAll("(<jms-service[^>]*type=\")EMBEDDED\"", "$1DISABLED\"");
+    // The DAS's config has no jms-service in a new domain: Payara adds one, EMBEDDED, at the first
+    // start, and its OpenMQ broker then listens on every interface.
+    String das = "<config name=\"server-config\">";
+    int start = xml.indexOf(das);
+    if (start >= 0
+        && !xml.substring(start, xml.indexOf("</config>", start)).contains("<jms-service")) {
+      xml =
+          xml.replace(
+              das,
+              das
+                  + "<jms-service type=\"DISABLED\" default-jms-host=\"default_JMS_host\">"
+                  + "<jms-host port=\"${JMS_PROVIDER_PORT}\" name=\"default_JMS_host\""
+                  + " host=\"localhost\"></jms-host></jms-service>");
+    }
     Files.writeString(domainXml, xml);
   }
 
