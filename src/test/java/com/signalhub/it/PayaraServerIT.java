@@ -84,84 +84,84 @@ class PayaraServerIT {
             "CLUSTER_BROKER_PORT", "" + broker,
             "CLUSTER_DATA", data.toAbsolutePath().toString());
     run(home, List.of("bash", LOCAL_CLUSTER.toAbsolutePath().toString(), "start", "0"), cluster);
-    createAndStartDomain(payara, GROUP_DOMAIN, das);
     try {
-      String node = "localhost-" + GROUP_DOMAIN;
-      asadminAt(payara, das, "create-deployment-group", "signalhub-dg");
-      for (var instance : Map.of("hub-a", one, "hub-b", two).entrySet()) {
-        asadminAt(
-            payara,
-            das,
-            "create-instance",
-            "--node",
-            node,
-            "--portbase",
-            "" + instance.getValue(),
-            "--checkports=false",
-            instance.getKey());
-        asadminAt(
-            payara,
-            das,
-            "add-instance-to-deployment-group",
-            "--instance",
-            instance.getKey(),
-            "--deploymentgroup",
-            "signalhub-dg");
-      }
-      deploy(
-          payara,
-          GROUP_DOMAIN,
-          das,
-          Map.of(
-              "SIGNALHUB_TARGET",
-              "signalhub-dg",
-              "SIGNALHUB_JDBC_URL",
-              "jdbc:h2:tcp://127.0.0.1:" + db + "/signalhub",
-              "SIGNALHUB_JMS_EXTERNAL",
-              "127.0.0.1",
-              "SIGNALHUB_JMS_PORT",
-              "" + broker));
-      asadminAt(payara, das, "start-deployment-group", "--timeout", "300", "signalhub-dg");
-      URI a = URI.create("http://127.0.0.1:" + (one + 80) + "/");
-      URI b = URI.create("http://127.0.0.1:" + (two + 80) + "/");
-      awaitReady(a);
-      awaitReady(b);
-      try (WsClient onA = WsClient.connect(a, SUBSCRIBER);
-          WsClient onB = WsClient.connect(b, SUBSCRIBER);
-          Jms producer = new Jms(broker)) {
-        HttpResponse<String> toA =
-            Api.publish(a, PUBLISHER, Api.signal("buy", "GROUPA", "1.5", Api.now()));
-        assertEquals(202, toA.statusCode(), toA.body());
-        assertEquals("hub-a", toA.headers().firstValue("X-SignalHub-Instance").orElse(null));
-        HttpResponse<String> toB =
-            Api.publish(b, PUBLISHER, Api.signal("sell", "GROUPB", "2.5", Api.now()));
-        assertEquals("hub-b", toB.headers().firstValue("X-SignalHub-Instance").orElse(null));
-        producer.send(Api.signal("buy", "GROUPJMS", "3.5", Api.now()), "group", Map.of());
-        List<String> symbols = List.of("GROUPA", "GROUPB", "GROUPJMS");
-        for (WsClient client : List.of(onA, onB)) {
-          List<String> seen = new ArrayList<>();
-          for (int i = 0; i < symbols.size(); i++) {
-            String frame = client.messages.poll(30, TimeUnit.SECONDS);
-            assertNotNull(frame, "a client saw only " + seen);
-            seen.add(frame.replaceAll(".*\"symbol\":\"([A-Z]+)\".*", "$1"));
-          }
-          assertEquals(symbols, seen, "every signal, in seq order, on both instances");
+      createAndStartDomain(payara, GROUP_DOMAIN, das);
+      try {
+        group(payara, das, one, two, db, broker);
+      } finally {
+        try {
+          asadminAt(payara, das, "stop-deployment-group", "signalhub-dg");
+        } finally {
+          run(home, List.of(asadmin(payara), "stop-domain", GROUP_DOMAIN), Map.of());
         }
       }
     } finally {
-      try {
-        run(
-            home,
-            List.of(
-                asadmin(payara),
-                "--port",
-                "" + (das + 48),
-                "stop-deployment-group",
-                "signalhub-dg"),
-            Map.of());
-      } finally {
-        run(home, List.of(asadmin(payara), "stop-domain", GROUP_DOMAIN), Map.of());
-        run(home, List.of("bash", LOCAL_CLUSTER.toAbsolutePath().toString(), "stop"), cluster);
+      run(home, List.of("bash", LOCAL_CLUSTER.toAbsolutePath().toString(), "stop"), cluster);
+    }
+  }
+
+  private static void group(Path payara, int das, int one, int two, int db, int broker)
+      throws Exception {
+    String node = "localhost-" + GROUP_DOMAIN;
+    asadminAt(payara, das, "create-deployment-group", "signalhub-dg");
+    for (var instance : Map.of("hub-a", one, "hub-b", two).entrySet()) {
+      asadminAt(
+          payara,
+          das,
+          "create-instance",
+          "--node",
+          node,
+          "--portbase",
+          "" + instance.getValue(),
+          "--checkports=false",
+          instance.getKey());
+      asadminAt(
+          payara,
+          das,
+          "add-instance-to-deployment-group",
+          "--instance",
+          instance.getKey(),
+          "--deploymentgroup",
+          "signalhub-dg");
+    }
+    deploy(
+        payara,
+        GROUP_DOMAIN,
+        das,
+        Map.of(
+            "SIGNALHUB_TARGET",
+            "signalhub-dg",
+            "SIGNALHUB_JDBC_URL",
+            "jdbc:h2:tcp://127.0.0.1:" + db + "/signalhub",
+            "SIGNALHUB_JMS_EXTERNAL",
+            "127.0.0.1",
+            "SIGNALHUB_JMS_PORT",
+            "" + broker));
+    asadminAt(payara, das, "start-deployment-group", "--timeout", "300", "signalhub-dg");
+    URI a = URI.create("http://127.0.0.1:" + (one + 80) + "/");
+    URI b = URI.create("http://127.0.0.1:" + (two + 80) + "/");
+    awaitReady(a);
+    awaitReady(b);
+    try (WsClient onA = WsClient.connect(a, SUBSCRIBER);
+        WsClient onB = WsClient.connect(b, SUBSCRIBER);
+        Jms producer = new Jms(broker)) {
+      HttpResponse<String> toA =
+          Api.publish(a, PUBLISHER, Api.signal("buy", "GROUPA", "1.5", Api.now()));
+      assertEquals(202, toA.statusCode(), toA.body());
+      assertEquals("hub-a", toA.headers().firstValue("X-SignalHub-Instance").orElse(null));
+      HttpResponse<String> toB =
+          Api.publish(b, PUBLISHER, Api.signal("sell", "GROUPB", "2.5", Api.now()));
+      assertEquals("hub-b", toB.headers().firstValue("X-SignalHub-Instance").orElse(null));
+      producer.send(Api.signal("buy", "GROUPJMS", "3.5", Api.now()), "group", Map.of());
+      List<String> symbols = List.of("GROUPA", "GROUPB", "GROUPJMS");
+      for (WsClient client : List.of(onA, onB)) {
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < symbols.size(); i++) {
+          String frame = client.messages.poll(30, TimeUnit.SECONDS);
+          assertNotNull(frame, "a client saw only " + seen);
+          seen.add(frame.replaceAll(".*\"symbol\":\"([A-Z]+)\".*", "$1"));
+        }
+        assertEquals(symbols, seen, "every signal, in seq order, on both instances");
       }
     }
   }
