@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -41,6 +42,7 @@ class LoopTest {
         threads,
         () -> {
           try {
+            out.add("waiting"); // past the loop's running check, about to wait
             out.add(in.take());
           } catch (InterruptedException e) {
             out.add("interrupted");
@@ -49,8 +51,9 @@ class LoopTest {
     assertEquals("loop-test", made.get().getName());
     in.add("one");
     in.add("two");
-    assertEquals("one", out.poll(10, TimeUnit.SECONDS));
-    assertEquals("two", out.poll(10, TimeUnit.SECONDS));
+    for (String expected : List.of("waiting", "one", "waiting", "two", "waiting")) {
+      assertEquals(expected, out.poll(10, TimeUnit.SECONDS));
+    }
     assertTrue(loop.running());
 
     loop.stop();
