@@ -49,6 +49,26 @@ final class Api {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * A counter's value in /metrics (Prometheus text): the first series of that name whose labels
+   * include {@code label} (e.g. {@code reason="busy"}; empty: any).
+   */
+  static double counter(URI base, String name, String label) throws Exception {
+    String metrics =
+        HTTP.send(
+                HttpRequest.newBuilder(base.resolve("/metrics")).timeout(WsClient.WAIT).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    String labels =
+        label.isEmpty() ? "(?:\\{[^}]*\\})?" : "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\}";
+    Matcher value =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + labels + " ([0-9.]+)").matcher(metrics);
+    if (!value.find()) {
+      throw new AssertionError(name + " {" + label + "} not in /metrics");
+    }
+    return Double.parseDouble(value.group(1));
+  }
+
   /** The seq of an accepted publish, from its 202 receipt. */
   static long seqOf(HttpResponse<String> accepted) {
     if (accepted.statusCode() != 202) {

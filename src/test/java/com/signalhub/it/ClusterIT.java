@@ -92,12 +92,12 @@ class ClusterIT {
         clients.add(late);
         for (int i = 1; i <= 2; i++) {
           assertTrue(
-              counter(hubs.get(i).base, "signalhub_feed_caught_up_total") > 0,
+              Api.counter(hubs.get(i).base, "signalhub_feed_caught_up_total", "") > 0,
               "hub-" + i + " filled its gaps from the database");
         }
         // the topic carried the others' HTTP signals (all but the few published while its reader
         // renews its subscription, which come from the database; the JMS ones any instance took)
-        double heard = counter(hubs.get(0).base, "signalhub_feed_heard_total");
+        double heard = Api.counter(hubs.get(0).base, "signalhub_feed_heard_total", "");
         assertTrue(
             heard >= 0.9 * 2 * HTTP_PER_INSTANCE,
             "hub-0 heard the others' over the topic: " + heard);
@@ -263,19 +263,6 @@ class ClusterIT {
             throw new IllegalStateException(e);
           }
         });
-  }
-
-  /** A counter's value in the instance's /metrics (Prometheus text). */
-  private static double counter(URI base, String name) throws Exception {
-    String metrics =
-        WsClient.http()
-            .send(
-                java.net.http.HttpRequest.newBuilder(base.resolve("/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString())
-            .body();
-    Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? ([0-9.]+)").matcher(metrics);
-    assertTrue(value.find(), name + " in /metrics");
-    return Double.parseDouble(value.group(1));
   }
 
   private static long newestSeq(URI base) throws Exception {

@@ -11,11 +11,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +64,7 @@ class LocalClusterIT {
             Api.seqOf(Api.publish(one, PUBLISHER, Api.signal("buy", "LOCAL", "1.5", Api.now())));
         assertEquals(seq, Api.seqOfFrame(onTwo.messages.poll(30, TimeUnit.SECONDS)));
       }
+      publishesWaitingOnALockedDatabaseLeaveTheStreamServed(one, db);
 
       assertEquals(
           List.of(ready(base, 1), ready(base, 2), ready(base, 3)),
@@ -77,6 +84,68 @@ class LocalClusterIT {
     }
     for (int port : new int[] {base + 1, base + 3, db, broker}) {
       assertFalse(listening(port), "nothing left on " + port);
+    }
+  }
+
+  /**
+   * Another transaction holds the signal counter (a long report, a stalled database): publishes
+   * wait for it on the intake's threads, not on the container's 8 workers, so upgrades and health
+   * probes are still answered meanwhile; the waiting publishes are stored once it lets go.
+   */
+  private static void publishesWaitingOnALockedDatabaseLeaveTheStreamServed(URI one, int db)
+      throws Exception {
+    int waiting = 16; // twice the container's worker threads
+    HttpClient parallel = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<CompletableFuture<HttpResponse<String>>> publishes = new ArrayList<>();
+    try (WsClient watcher = WsClient.connect(one, SUBSCRIBER)) {
+      try (Connection other =
+          DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + db + "/signalhub", "", "")) {
+        other.setAutoCommit(false);
+        other
+            .createStatement()
+            .executeQuery("SELECT last_seq FROM signal_counter WHERE id = 1 FOR UPDATE")
+            .close();
+        for (int i = 0; i < waiting; i++) {
+          publishes.add(
+              parallel.sendAsync(
+                  HttpRequest.newBuilder(one.resolve("/api/signals"))
+                      .header("Authorization", "Bearer " + PUBLISHER)
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              Api.signal("buy", "LOCKED", "1." + i, Api.now())))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString()));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (Api.counter(one, "signalhub_publishes_pending", "") < waiting) {
+          assertTrue(System.nanoTime() < deadline, "the publishes never all waited");
+          Thread.sleep(20); // polling a gauge: the server gives no other sign, bounded above
+        }
+        CompletableFuture<WsClient> late =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return WsClient.connect(one, SUBSCRIBER);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
+        try (WsClient upgraded = late.get(5, TimeUnit.SECONDS)) {
+          assertTrue(publishes.stream().noneMatch(CompletableFuture::isDone), "still waiting");
+        }
+        other.rollback();
+      }
+      List<Long> stored = new ArrayList<>();
+      for (CompletableFuture<HttpResponse<String>> publish : publishes) {
+        stored.add(Api.seqOf(publish.get(30, TimeUnit.SECONDS)));
+      }
+      stored.sort(null);
+      List<Long> received = new ArrayList<>();
+      for (int i = 0; i < waiting; i++) {
+        received.add(Api.seqOfFrame(watcher.messages.poll(30, TimeUnit.SECONDS)));
+      }
+      assertEquals(stored, received, "every waiting publish stored and sent once, in order");
     }
   }
 

@@ -3,9 +3,16 @@ package com.signalhub.it;
 import static com.signalhub.it.Deployments.PUBLISHER;
 import static com.signalhub.it.Deployments.SUBSCRIBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -112,5 +119,57 @@ class PublishApiIT extends DeployedWar {
         Api.publish(base, SUBSCRIBER, Api.signal("buy", "X", "1", Api.now()));
     assertEquals(403, response.statusCode());
     assertTrue(response.body().contains("\"error\":\"forbidden\""), response.body());
+  }
+
+  /** it-system.properties sets signalhub.http.max-pending-publishes=8. */
+  @Test
+  void pastThePendingBoundAPublishGets503AndIsNeitherStoredNorSent() throws Exception {
+    HttpClient parallel = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String busyCounter = "signalhub_publishes_refused_total";
+    double refusedBefore = Api.counter(base, busyCounter, "reason=\"busy\"");
+    try (WsClient client = WsClient.connect(base, SUBSCRIBER)) {
+      List<Long> stored = new ArrayList<>();
+      List<HttpResponse<String>> busy = new ArrayList<>();
+      for (int burst = 0; burst < 5 && busy.isEmpty(); burst++) {
+        List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
+        for (int i = 0; i < 64; i++) { // 64 connections, each with one publish
+          HttpRequest request =
+              HttpRequest.newBuilder(base.resolve("/api/signals"))
+                  .timeout(WsClient.WAIT)
+                  .header("Authorization", "Bearer " + PUBLISHER)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          Api.signal("buy", "BURST", "1." + i, Api.now())))
+                  .build();
+          replies.add(parallel.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> reply : replies) {
+          HttpResponse<String> answer = reply.get(WsClient.WAIT.toSeconds(), TimeUnit.SECONDS);
+          if (answer.statusCode() == 202) {
+            stored.add(Api.seqOf(answer));
+          } else {
+            assertEquals(503, answer.statusCode(), answer.body());
+            busy.add(answer);
+          }
+        }
+      }
+      assertFalse(busy.isEmpty(), "5 bursts of 64 publishes never found 8 waiting");
+      for (HttpResponse<String> answer : busy) {
+        assertEquals("1", answer.headers().firstValue("Retry-After").orElse(""));
+        assertTrue(
+            answer.body().matches("\\{\"error\":\"busy\",\"message\":\"8 publishes [^\"]+\"}"),
+            answer.body());
+      }
+      stored.sort(null);
+      long marker =
+          Api.seqOf(Api.publish(base, PUBLISHER, Api.signal("sell", "MARK", "1", Api.now())));
+      List<Long> received = new ArrayList<>();
+      for (long seq; (seq = Api.seqOfFrame(client.next())) != marker; ) {
+        received.add(seq);
+      }
+      assertEquals(stored, received, "every 202 sent once, in seq order, and nothing refused");
+      assertEquals(refusedBefore + busy.size(), Api.counter(base, busyCounter, "reason=\"busy\""));
+    }
   }
 }

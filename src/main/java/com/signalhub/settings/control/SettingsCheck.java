@@ -47,6 +47,7 @@ public final class SettingsCheck {
           Rule.bool("signalhub.stream.direct-writes"),
           Rule.number("signalhub.stream.socket-send-buffer-bytes", 0, 64 * MIB),
           Rule.number("signalhub.http.max-body-bytes", 256, 16 * MIB),
+          Rule.number("signalhub.http.max-pending-publishes", 1, 100_000),
           Rule.number("signalhub.jms.max-body-bytes", 256, 16 * MIB),
           Rule.number("signalhub.signal.symbol-max-length", 1, 256),
           Rule.number("signalhub.signal.price-max-scale", 0, 30),
