@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code server-config/cluster/local.sh} as an operator uses it: {@code start 2} prints each
- * instance's address once ready, a signal published to one reaches a client of the other, {@code
- * start 3} adds a third beside the running two, {@code kill 2} takes one down, {@code stop} leaves
- * nothing listening. On free ports, its data under {@code target/}.
+ * instance's address once ready, a signal published to one reaches a client of the other (and
+ * publishes waiting on a locked database leave its stream served), {@code start 3} adds a third
+ * beside the running two, {@code kill 2} takes one down, {@code stop} leaves nothing listening. On
+ * free ports, its data under {@code target/}.
  */
 class LocalClusterIT {
 
