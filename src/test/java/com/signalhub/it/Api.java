@@ -22,6 +22,15 @@ final class Api {
 
   static HttpResponse<String> publish(URI base, String token, String body, String idempotencyKey)
       throws Exception {
+    HttpRequest.Builder request = publishRequest(base, token, body);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A POST /api/signals with this body (and this bearer token, unless null), to send any way. */
+  static HttpRequest.Builder publishRequest(URI base, String token, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve("/api/signals"))
             .timeout(WsClient.WAIT)
@@ -30,10 +39,7 @@ final class Api {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return request;
   }
 
   static long now() {

@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,12 +108,8 @@ class LocalClusterIT {
         for (int i = 0; i < waiting; i++) {
           publishes.add(
               parallel.sendAsync(
-                  HttpRequest.newBuilder(one.resolve("/api/signals"))
-                      .header("Authorization", "Bearer " + PUBLISHER)
-                      .header("Content-Type", "application/json")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              Api.signal("buy", "LOCKED", "1." + i, Api.now())))
+                  Api.publishRequest(
+                          one, PUBLISHER, Api.signal("buy", "LOCKED", "1." + i, Api.now()))
                       .build(),
                   HttpResponse.BodyHandlers.ofString()));
         }

@@ -134,13 +134,7 @@ class PublishApiIT extends DeployedWar {
         List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
         for (int i = 0; i < 64; i++) { // 64 connections, each with one publish
           HttpRequest request =
-              HttpRequest.newBuilder(base.resolve("/api/signals"))
-                  .timeout(WsClient.WAIT)
-                  .header("Authorization", "Bearer " + PUBLISHER)
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          Api.signal("buy", "BURST", "1." + i, Api.now())))
+              Api.publishRequest(base, PUBLISHER, Api.signal("buy", "BURST", "1." + i, Api.now()))
                   .build();
           replies.add(parallel.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
