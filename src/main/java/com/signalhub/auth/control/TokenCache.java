@@ -37,6 +37,7 @@ public class TokenCache implements TokenStore {
   @Inject Event<TokensWithdrawn> withdrawn;
 
   private volatile Map<String, CachedToken> byHash; // null until the store was read once
+  private volatile Map<String, CachedToken> byName = new ConcurrentHashMap<>();
   private final Set<String> missed = ConcurrentHashMap.newKeySet(); // unknown hashes looked up
   private final Set<String> used = ConcurrentHashMap.newKeySet(); // names used since the refresh
   private final LastUseThrottle lastUse = new LastUseThrottle(LAST_USE_RESOLUTION);
@@ -55,6 +56,7 @@ public class TokenCache implements TokenStore {
       token = registry.validByHash(hash).orElse(null); // maybe created on another instance
       if (token != null) {
         tokens.put(hash, token);
+        byName.put(token.principal().name(), token);
       }
     }
     if (token == null || !token.validAt(Instant.now())) {
@@ -62,6 +64,16 @@ public class TokenCache implements TokenStore {
     }
     used.add(token.principal().name());
     return Optional.of(token.principal());
+  }
+
+  /**
+   * Whether the token of this name is valid now. A session joins some time after its upgrade was
+   * authenticated, and a withdrawal announced in between cannot close it: it asks this once joined.
+   */
+  @Override
+  public boolean stillValid(String name) {
+    CachedToken token = byName.get(name);
+    return token != null && token.validAt(Instant.now());
   }
 
   /**
@@ -74,8 +86,14 @@ public class TokenCache implements TokenStore {
     Instant now = Instant.now();
     List<CachedToken> valid = registry.validTokens(now);
     Map<String, CachedToken> fresh = new ConcurrentHashMap<>();
-    valid.forEach(token -> fresh.put(token.secretHash(), token));
+    Map<String, CachedToken> freshByName = new ConcurrentHashMap<>();
+    valid.forEach(
+        token -> {
+          fresh.put(token.secretHash(), token);
+          freshByName.put(token.principal().name(), token);
+        });
     Map<String, CachedToken> before = byHash;
+    byName = freshByName; // before the announcement below: a session joining after it sees this
     byHash = fresh;
     missed.clear();
     if (before != null) {

@@ -8,4 +8,7 @@ public interface TokenStore {
 
   /** The principal whose secret this is, or empty when the secret is unknown. */
   Optional<TokenPrincipal> authenticate(String secret);
+
+  /** Whether the token of this name is still valid (neither revoked nor expired). */
+  boolean stillValid(String name);
 }

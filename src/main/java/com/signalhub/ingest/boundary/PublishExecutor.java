@@ -23,7 +23,8 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * The intake's threads for HTTP publishes: two, since the intake stores one signal at a time (the
  * second only hands over the next signal the moment the first is stored), and its own, so publishes
- * never queue behind replays or health probes on the default executor. A publish it cannot take is
+ * never queue behind replays or health probes on the default executor. Only publishes behind
+ * another come here (the first is stored on its worker thread). A publish it cannot take is
  * answered 503 at once; one still waiting when the application stops, 503 too.
  */
 @ManagedExecutorDefinition(name = PublishExecutor.NAME, maxAsync = 2)
@@ -65,7 +66,7 @@ public class PublishExecutor {
         queue::pending);
   }
 
-  /** Stores the signal on the intake's threads, or answers 503 at once if too many are waiting. */
+  /** Stores the signal now or on the intake's threads, or answers 503 at once if too many wait. */
   void submit(AsyncResponse answer, Runnable store) {
     if (!queue.offer(answer, store)) {
       refused.inc();

@@ -36,8 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@code POST /api/signals}: a publisher's signal, stored then broadcast. With an {@code
  * Idempotency-Key}, a retry answers with the signal first stored under that key and broadcasts
- * nothing again. The body is read and checked on the container's worker thread; storing it waits on
- * the intake's own threads, so publishers never hold the workers that upgrades and pongs need.
+ * nothing again. The body is read and checked on the container's worker thread, and stored there
+ * too when no other publish is pending; a publish behind another waits on the intake's own threads,
+ * so publishers never hold more than one of the workers that upgrades and pongs need.
  */
 @Path("signals")
 @RequestScoped

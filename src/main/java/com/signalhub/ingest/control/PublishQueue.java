@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP publishes handed from the container's worker threads to the intake's own threads, at most
  * {@code maxPending} at a time (waiting or running). The intake stores one signal at a time, so a
  * worker that waited for it would sit idle while upgrades, pongs and health probes queue behind it;
- * past the bound a publish is refused at once (503) instead of queueing without end.
+ * past the bound a publish is refused at once (503) instead of queueing without end. A publish that
+ * finds nothing pending runs on the caller's thread: no hand-over to pay for when the intake is
+ * free, and a stalled store still holds one worker at most, since every publish behind it is
+ * queued.
  *
  * @param <A> how a publisher is answered (the request's {@code AsyncResponse})
  */
@@ -32,13 +35,22 @@ public final class PublishQueue<A> {
   }
 
   /**
-   * Runs the publish on the intake's threads, unless it is withdrawn first; false (nothing run)
-   * when the queue is full.
+   * Runs the publish now when nothing else is pending, else on the intake's threads unless it is
+   * withdrawn first; false (nothing run) when the queue is full.
    */
   public boolean offer(A answer, Runnable publish) {
-    if (pending.incrementAndGet() > maxPending) {
+    int ahead = pending.incrementAndGet() - 1;
+    if (ahead >= maxPending) {
       pending.decrementAndGet();
       return false;
+    }
+    if (ahead == 0) {
+      try {
+        publish.run();
+      } finally {
+        pending.decrementAndGet();
+      }
+      return true;
     }
     notStarted.add(answer);
     try {

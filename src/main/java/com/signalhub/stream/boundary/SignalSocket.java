@@ -96,6 +96,10 @@ public class SignalSocket {
                 sink,
                 admission.principal().name(),
                 since.isPresent());
+    if (!services.gate().stillValid(admission.principal())) { // withdrawn since the upgrade
+      end(session, Disconnect.TOKEN_WITHDRAWN.ending());
+      return;
+    }
     if (since.isPresent()) {
       services.metrics().replayRequested();
       services.replayer().resume(connection, since.getAsLong());

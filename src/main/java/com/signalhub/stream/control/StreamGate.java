@@ -81,6 +81,11 @@ public class StreamGate {
     }
   }
 
+  /** Whether an admitted token is still valid: it may have been withdrawn since its upgrade. */
+  public boolean stillValid(TokenPrincipal principal) {
+    return tokens.stillValid(principal.name());
+  }
+
   private static String first(Map<String, List<String>> headers, String name) {
     List<String> all = values(headers, name);
     return all.isEmpty() ? null : all.get(0);

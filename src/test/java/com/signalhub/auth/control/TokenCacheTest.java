@@ -1,6 +1,7 @@
 package com.signalhub.auth.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.signalhub.auth.entity.Role;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +108,27 @@ class TokenCacheTest {
   }
 
   @Test
+  void aTokenIsNoLongerValidByNameWhenItsWithdrawalIsAnnounced() {
+    List<Boolean> validWhenAnnounced = new ArrayList<>();
+    cache.withdrawn =
+        new Recorded(withdrawn, names -> validWhenAnnounced.add(cache.stillValid("bot-2")));
+    assertTrue(cache.stillValid("bot-2"));
+    store.valid.remove(Secrets.hash("secret-of-bot-2-0001"));
+    cache.refresh();
+    assertEquals(List.of(false), validWhenAnnounced, "a session joining now must see it gone");
+    assertTrue(cache.stillValid("bot-1"));
+    assertFalse(cache.stillValid("never-existed"));
+  }
+
+  @Test
+  void aTokenCreatedOnAnotherInstanceIsValidByNameOnceAuthenticated() {
+    store.add("bot-3", "secret-of-bot-3-0001", null);
+    assertFalse(cache.stillValid("bot-3"));
+    assertTrue(cache.authenticate("secret-of-bot-3-0001").isPresent());
+    assertTrue(cache.stillValid("bot-3"));
+  }
+
+  @Test
   void lastUseIsRecordedAtTheRefreshOncePerTokenAndMinute() {
     cache.authenticate("secret-of-bot-1-0001");
     cache.authenticate("secret-of-bot-1-0001");
@@ -115,12 +138,18 @@ class TokenCacheTest {
     assertEquals(List.of(Set.of("bot-1")), store.uses);
   }
 
-  /** An Event that only records what is fired. */
-  private record Recorded(List<Set<String>> fired) implements Event<TokensWithdrawn> {
+  /** An Event that records what is fired, and calls an observer. */
+  private record Recorded(List<Set<String>> fired, Consumer<Set<String>> observer)
+      implements Event<TokensWithdrawn> {
+
+    Recorded(List<Set<String>> fired) {
+      this(fired, names -> {});
+    }
 
     @Override
     public void fire(TokensWithdrawn event) {
       fired.add(event.names());
+      observer.accept(event.names());
     }
 
     @Override

@@ -22,11 +22,26 @@ class PublishQueueTest {
   private final PublishQueue<String> queue = new PublishQueue<>(held::add, 2);
 
   @Test
-  void refusesPastTheBoundAndRunsNothingItRefused() {
+  void runsAtOnceOnTheCallersThreadWhenNothingIsPending() {
     assertTrue(queue.offer("a", () -> ran.add("a")));
     assertTrue(queue.offer("b", () -> ran.add("b")));
-    assertFalse(queue.offer("c", () -> ran.add("c")));
-    assertEquals(2, queue.pending());
+    assertEquals(List.of("a", "b"), ran);
+    assertTrue(held.isEmpty());
+    assertEquals(0, queue.pending());
+  }
+
+  @Test
+  void queuesBehindOneRunningAndRefusesPastTheBound() {
+    assertTrue(
+        queue.offer(
+            "a",
+            () -> {
+              ran.add("a");
+              assertTrue(queue.offer("b", () -> ran.add("b")));
+              assertFalse(queue.offer("c", () -> ran.add("c")));
+              assertEquals(2, queue.pending());
+            }));
+    assertEquals(1, queue.pending());
     runHeld();
     assertEquals(List.of("a", "b"), ran);
     assertEquals(0, queue.pending());
@@ -34,38 +49,56 @@ class PublishQueueTest {
 
   @Test
   void aFinishedPublishMakesRoomEvenWhenItFailed() {
-    assertTrue(queue.offer("a", () -> ran.add("a")));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            queue.offer(
+                "failing at once",
+                () -> {
+                  throw new IllegalStateException("database down");
+                }));
+    assertEquals(0, queue.pending());
     assertTrue(
         queue.offer(
-            "failing",
+            "a",
             () -> {
-              throw new IllegalStateException("database down");
+              ran.add("a");
+              assertTrue(
+                  queue.offer(
+                      "failing",
+                      () -> {
+                        throw new IllegalStateException("database down");
+                      }));
+              assertFalse(queue.offer("refused", () -> ran.add("refused")));
             }));
-    assertFalse(queue.offer("refused", () -> ran.add("refused")));
-    held.remove().run();
     assertThrows(IllegalStateException.class, () -> held.remove().run());
+    assertEquals(0, queue.pending());
     assertTrue(queue.offer("next", () -> ran.add("next")));
-    runHeld();
     assertEquals(List.of("a", "next"), ran);
   }
 
   @Test
   void aWithdrawnPublishNeverRunsAndOneStartedIsNotWithdrawn() {
+    PublishQueue<String> three = new PublishQueue<>(held::add, 3);
     List<List<String>> withdrawnWhileRunning = new ArrayList<>();
-    assertTrue(
-        queue.offer(
-            "running",
-            () -> {
-              ran.add("running");
-              withdrawnWhileRunning.add(queue.withdrawNotStarted());
-            }));
-    assertTrue(queue.offer("waiting", () -> ran.add("waiting")));
+    three.offer(
+        "inline",
+        () -> {
+          ran.add("inline");
+          three.offer(
+              "running",
+              () -> {
+                ran.add("running");
+                withdrawnWhileRunning.add(three.withdrawNotStarted());
+              });
+          three.offer("waiting", () -> ran.add("waiting"));
+        });
     held.remove().run(); // "running" starts, and the application stops meanwhile
     assertEquals(List.of(List.of("waiting")), withdrawnWhileRunning);
     runHeld(); // the executor still runs what it had queued
-    assertEquals(List.of("running"), ran);
-    assertEquals(List.of(), queue.withdrawNotStarted());
-    assertEquals(0, queue.pending());
+    assertEquals(List.of("inline", "running"), ran);
+    assertEquals(List.of(), three.withdrawNotStarted());
+    assertEquals(0, three.pending());
   }
 
   @Test
@@ -75,8 +108,13 @@ class PublishQueueTest {
             task -> {
               throw new RejectedExecutionException("shutting down");
             },
-            1);
-    assertFalse(stopping.offer("x", () -> ran.add("x")));
+            2);
+    stopping.offer(
+        "inline",
+        () -> {
+          assertFalse(stopping.offer("x", () -> ran.add("x")));
+          assertEquals(1, stopping.pending());
+        });
     assertEquals(0, stopping.pending());
     assertEquals(List.of(), stopping.withdrawNotStarted());
     assertTrue(ran.isEmpty());
