@@ -69,11 +69,22 @@ public class TokenCache implements TokenStore {
   /**
    * Whether the token of this name is valid now. A session joins some time after its upgrade was
    * authenticated, and a withdrawal announced in between cannot close it: it asks this once joined.
+   * A name not loaded here is asked of the store: revoked, or created on another instance since the
+   * last refresh (a ticket issued there). A store that cannot answer keeps the session, as it keeps
+   * every session until revocations can be read again.
    */
   @Override
   public boolean stillValid(String name) {
     CachedToken token = byName.get(name);
-    return token != null && token.validAt(Instant.now());
+    if (token != null) {
+      return token.validAt(Instant.now());
+    }
+    try {
+      return registry.valid(name).isPresent();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Token store unavailable; token " + name + " taken as valid", e);
+      return true;
+    }
   }
 
   /**
