@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * The valid tokens, by the hash of their secret, in memory: an upgrade or a request is
@@ -103,16 +102,13 @@ public class TokenCache implements TokenStore {
           fresh.put(token.secretHash(), token);
           freshByName.put(token.principal().name(), token);
         });
-    Map<String, CachedToken> before = byHash;
+    Set<String> gone = new HashSet<>(byName.keySet()); // empty before the first load
+    gone.removeAll(freshByName.keySet());
     byName = freshByName; // before the announcement below: a session joining after it sees this
     byHash = fresh;
     missed.clear();
-    if (before != null) {
-      Set<String> gone = names(before);
-      gone.removeAll(names(fresh));
-      if (!gone.isEmpty()) {
-        withdrawn.fire(new TokensWithdrawn(Set.copyOf(gone)));
-      }
+    if (!gone.isEmpty()) {
+      withdrawn.fire(new TokensWithdrawn(Set.copyOf(gone)));
     }
     recordUses(now);
   }
@@ -141,9 +137,5 @@ public class TokenCache implements TokenStore {
     if (!names.isEmpty()) {
       registry.recordUse(names, now);
     }
-  }
-
-  private static Set<String> names(Map<String, CachedToken> tokens) {
-    return tokens.values().stream().map(t -> t.principal().name()).collect(Collectors.toSet());
   }
 }
