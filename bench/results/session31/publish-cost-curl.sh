@@ -1,7 +1,8 @@
 #!/bin/bash
+# Needs the checkout built (mvn -B package: target/signal-hub.war and the RAR); D= another checkout. Server on core 0, client on core 1.
 # start signalhub on core 0, port 9311, measure CPU per publish at 10/s: cold, then after fast warm-up
 set -u
-D=/work/main; PORT=9311
+D=${D:-$(git -C "$(dirname "$0")" rev-parse --show-toplevel)}; mkdir -p /tmp/pc; PORT=9311
 J=$HOME/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar
 S=$(mktemp -d /tmp/pc/s.XXXX); ln -s $D/target $S/target
 (cd $S && SIGNALHUB_SIMULATOR_ENABLED=false exec taskset -c 0 java ${JOPTS:-} -jar $J --deploy $D/target/signal-hub.war --contextroot / --port $PORT --rootdir $S/runtime --prebootcommandfile $D/server-config/pre-boot-commands.asadmin --postbootcommandfile $D/server-config/post-boot-commands.asadmin --nohazelcast) > $S/log 2>&1 &
