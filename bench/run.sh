@@ -20,6 +20,9 @@
 #   whole command; default: java -jar payara-micro.jar --deploy the WAR with server-config/, in a
 #   fresh scratch directory, so every point starts on an empty database; the simulator is switched
 #   off and the session caps raised via env)  STORM_RETRIES=30 (retries of a refused client)
+#   PREWARM=0 (Signal Hub only: publishes sent back to back from one keep-alive client, with
+#   src/bench/java/IngestBench.java, after the server is ready and before the load tool starts, so a
+#   point can measure a server whose publish path the JIT has compiled)
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -42,6 +45,7 @@ TOOL_CPU=${TOOL_CPU:-1}
 TOOL_JAR=$BENCH/target/signalhub-bench.jar
 SIGNALHUB_DIR=${SIGNALHUB_DIR:-$ROOT}
 SIGNALHUB_JAVA_OPTS=${SIGNALHUB_JAVA_OPTS--Xms1g -Xmn128m}
+PREWARM=${PREWARM:-0}
 STORM_RETRIES=${STORM_RETRIES:-30}
 PAYARA_VERSION=6.2025.10
 PAYARA_JAR=$HOME/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar
@@ -166,6 +170,11 @@ point() { # point SERVER N R [OUTDIR]
     spid=$(listening_pid "$port")
     spid=${spid:-$LAUNCHER}
     log "$server listening on 127.0.0.1:$port, pid $spid"
+    if [ "$server" = signalhub ] && [ "$PREWARM" -gt 0 ]; then
+      log "pre-warm: $PREWARM publishes"
+      taskset -c "$TOOL_CPU" java "$ROOT/src/bench/java/IngestBench.java" "http://127.0.0.1:$port" \
+        "$PUB_TOKEN" "$SUB_TOKEN" "$PREWARM" 1 2>&1 | tee "$out/prewarm.log" || rc=$?
+    fi
     # shellcheck disable=SC2086
     taskset -c "$TOOL_CPU" java $TOOL_JAVA_OPTS -jar "$TOOL_JAR" --url "ws://127.0.0.1:$port/" \
       --token "$SUB_TOKEN" --publisher-token "$PUB_TOKEN" --clients "$n" --rate "$r" \
