@@ -19,7 +19,7 @@ phase() { # name count interval
   for i in $(seq 1 $2); do pub $((RANDOM+1)) >/dev/null; [ "$3" != 0 ] && sleep $3; done
   snap > $S/$1.b
   echo "== $1 ($2 publishes): server CPU ms per publish by thread group (top)"
-  join -a2 -e0 -o 0,1.2,2.2 $S/$1.a $S/$1.b | awk -v n=$2 '{d=($3-$2)*10; if(d>0){t+=d; printf "%-45s %8.2f\n",$1,d/n}} END{printf "%-45s %8.2f\n","TOTAL",t/n}' | sort -k2 -rn | head -12
+  join -a2 -e0 -o 0,1.2,2.2 $S/$1.a $S/$1.b | awk -v n=$2 -v tck=$(getconf CLK_TCK) '{d=($3-$2)*1000/tck; if(d>0){t+=d; printf "%-45s %8.2f\n",$1,d/n}} END{printf "%-45s %8.2f\n","TOTAL",t/n}' | sort -k2 -rn | head -12
 }
 sleep 20
 phase cold 300 0.1
