@@ -109,8 +109,8 @@ public class IngestBench {
                           int gap =
                               (int)
                                   Math.min(signals, Long.parseLong(first.group(1)) - firstSeq - 1);
+                          skipped.addAndGet(Math.max(gap, 0));
                           for (int i = 0; i < gap; i++) {
-                            skipped.incrementAndGet();
                             replayed.countDown();
                           }
                         }
