@@ -3,6 +3,8 @@ package com.signalhub.it;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -23,6 +25,13 @@ final class ExternalBroker implements AutoCloseable {
   static final String PASSWORD = "hub-broker-secret";
   static final String QUEUE = "prod.signals";
   static final String DEAD_LETTERS = "prod.signals.dlq";
+
+  /** Held: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+  private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
+
+  static {
+    AUDIT.setLevel(Level.WARNING); // one INFO line per message sent and acknowledged otherwise
+  }
 
   private final EmbeddedActiveMQ broker;
   final int port;
