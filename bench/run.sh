@@ -16,7 +16,7 @@
 #   SERVER_CPU=0 TOOL_CPU=1 (taskset cores)  SIGNALHUB_PORT (a free port)
 #   SIGNALHUB_DIR (the checkout whose target/signal-hub.war runs; default: this repository)
 #   SIGNALHUB_JAVA_OPTS (Payara Micro's JVM flags; default: the README's, as the run command has
-#   them: -Xms1g -Xmn128m)  SIGNALHUB_CMD (replaces the
+#   them: -Xms1g -Xmn128m -XX:TieredStopAtLevel=1)  SIGNALHUB_CMD (replaces the
 #   whole command; default: java -jar payara-micro.jar --deploy the WAR with server-config/, in a
 #   fresh scratch directory, so every point starts on an empty database; the simulator is switched
 #   off and the session caps raised via env)  STORM_RETRIES=30 (retries of a refused client)
@@ -44,7 +44,7 @@ SERVER_CPU=${SERVER_CPU:-0}
 TOOL_CPU=${TOOL_CPU:-1}
 TOOL_JAR=$BENCH/target/signalhub-bench.jar
 SIGNALHUB_DIR=${SIGNALHUB_DIR:-$ROOT}
-SIGNALHUB_JAVA_OPTS=${SIGNALHUB_JAVA_OPTS--Xms1g -Xmn128m}
+SIGNALHUB_JAVA_OPTS=${SIGNALHUB_JAVA_OPTS--Xms1g -Xmn128m -XX:TieredStopAtLevel=1}
 PREWARM=${PREWARM:-0}
 STORM_RETRIES=${STORM_RETRIES:-30}
 PAYARA_VERSION=6.2025.10

@@ -210,6 +210,7 @@ final class PayaraProcess implements AutoCloseable {
             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(
         List.of(
+            "-XX:TieredStopAtLevel=1", // as the README's run command: C1 only
             "-jar",
             "target/signal-hub-micro.jar",
             "--rootdir",
