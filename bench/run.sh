@@ -23,6 +23,8 @@
 #   PREWARM=0 (Signal Hub only: publishes sent back to back from one keep-alive client, with
 #   src/bench/java/IngestBench.java, after the server is ready and before the load tool starts, so a
 #   point can measure a server whose publish path the JIT has compiled)
+#   THREADS=0 (1: the server's CPU per thread over the measured window, bench/threads.py, into the
+#   point's threads-window.txt: the fan-out thread, the JIT, the HTTP threads told apart)
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -46,6 +48,7 @@ TOOL_JAR=$BENCH/target/signalhub-bench.jar
 SIGNALHUB_DIR=${SIGNALHUB_DIR:-$ROOT}
 SIGNALHUB_JAVA_OPTS=${SIGNALHUB_JAVA_OPTS--Xms1g -Xmn128m -XX:TieredStopAtLevel=1}
 PREWARM=${PREWARM:-0}
+THREADS=${THREADS:-0}
 STORM_RETRIES=${STORM_RETRIES:-30}
 PAYARA_VERSION=6.2025.10
 PAYARA_JAR=$HOME/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar
@@ -154,8 +157,19 @@ run_floor() { # run_floor N R OUTDIR: as many writes per socket as signals in th
     >>"$out/summary.properties"
 }
 
+sample_threads() { # sample_threads PID OUTDIR: per-thread CPU over the window the tool measures
+  local spid=$1 out=$2 i
+  for i in $(seq 1 900); do # the tool logs "publishing" once its clients are in and the warm-up starts
+    grep -q 'publishing' "$out/tool.log" 2>/dev/null && break
+    sleep 1
+  done
+  sleep $((WARMUP + 1))
+  taskset -c "$TOOL_CPU" python3 "$BENCH/threads.py" "$spid" $((DURATION > 5 ? DURATION - 4 : 1)) 30 \
+    >"$out/threads-window.txt" 2>&1
+}
+
 point() { # point SERVER N R [OUTDIR]
-  local server=$1 n=$2 r=$3 out=${4:-"$RESULTS/$1/$2-$3"} port spid rc=0
+  local server=$1 n=$2 r=$3 out=${4:-"$RESULTS/$1/$2-$3"} port spid rc=0 sampler=
   mkdir -p "$out"
   log "== $server N=$n R=$r -> $out"
   if [ "$server" = floor ]; then run_floor "$n" "$r" "$out"; return; fi
@@ -175,12 +189,18 @@ point() { # point SERVER N R [OUTDIR]
       taskset -c "$TOOL_CPU" java "$ROOT/src/bench/java/IngestBench.java" "http://127.0.0.1:$port" \
         "$PUB_TOKEN" "$SUB_TOKEN" "$PREWARM" 1 2>&1 | tee "$out/prewarm.log" || rc=$?
     fi
+    rm -f "$out/tool.log" "$out/threads-window.txt"
+    if [ "$THREADS" = 1 ]; then
+      sample_threads "$spid" "$out" &
+      sampler=$!
+    fi
     # shellcheck disable=SC2086
     taskset -c "$TOOL_CPU" java $TOOL_JAVA_OPTS -jar "$TOOL_JAR" --url "ws://127.0.0.1:$port/" \
       --token "$SUB_TOKEN" --publisher-token "$PUB_TOKEN" --clients "$n" --rate "$r" \
       --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP" --idle "$IDLE" \
       --slow-fraction "$SLOW_FRACTION" --server-pid "$spid" --label "$server" --out "$out" \
       $TOOL_OPTS 2>&1 | tee "$out/tool.log" || rc=$?
+    if [ -n "$sampler" ]; then kill "$sampler" 2>/dev/null || true; fi
   else
     rc=1
   fi
