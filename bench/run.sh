@@ -25,6 +25,9 @@
 #   point can measure a server whose publish path the JIT has compiled)
 #   THREADS=0 (1: the server's CPU per thread over the measured window, bench/threads.py, into the
 #   point's threads-window.txt: the fan-out thread, the JIT, the HTTP threads told apart)
+#   PROFILE=0 (1: Java servers only: async-profiler, from Maven Central, attached over the measured
+#   window, CPU samples with kernel frames every PROFILE_INTERVAL=1ms into profile-window.collapsed
+#   and profile-window.html)
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -49,6 +52,9 @@ SIGNALHUB_DIR=${SIGNALHUB_DIR:-$ROOT}
 SIGNALHUB_JAVA_OPTS=${SIGNALHUB_JAVA_OPTS--Xms1g -Xmn128m -XX:TieredStopAtLevel=1}
 PREWARM=${PREWARM:-0}
 THREADS=${THREADS:-0}
+PROFILE=${PROFILE:-0}
+PROFILE_INTERVAL=${PROFILE_INTERVAL:-1ms}
+ASYNC_PROFILER_VERSION=3.0
 STORM_RETRIES=${STORM_RETRIES:-30}
 PAYARA_VERSION=6.2025.10
 PAYARA_JAR=$HOME/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar
@@ -157,19 +163,48 @@ run_floor() { # run_floor N R OUTDIR: as many writes per socket as signals in th
     >>"$out/summary.properties"
 }
 
-sample_threads() { # sample_threads PID OUTDIR: per-thread CPU over the window the tool measures
-  local spid=$1 out=$2 i
+await_window() { # await_window OUTDIR: returns 1 s into the window the tool measures
+  local out=$1 i
   for i in $(seq 1 900); do # the tool logs "publishing" once its clients are in and the warm-up starts
     grep -q 'publishing' "$out/tool.log" 2>/dev/null && break
     sleep 1
   done
   sleep $((WARMUP + 1))
-  taskset -c "$TOOL_CPU" python3 "$BENCH/threads.py" "$spid" $((DURATION > 5 ? DURATION - 4 : 1)) 30 \
+}
+
+window_seconds() { echo $((DURATION > 5 ? DURATION - 4 : 1)); }
+
+sample_threads() { # sample_threads PID OUTDIR: per-thread CPU over the window the tool measures
+  local spid=$1 out=$2
+  await_window "$out"
+  taskset -c "$TOOL_CPU" python3 "$BENCH/threads.py" "$spid" "$(window_seconds)" 30 \
     >"$out/threads-window.txt" 2>&1
 }
 
+profiler_library() { # the linux-x64 libasyncProfiler.so, unpacked from Maven Central's jar
+  local jar=$HOME/.m2/repository/tools/profiler/async-profiler/$ASYNC_PROFILER_VERSION/async-profiler-$ASYNC_PROFILER_VERSION.jar
+  local dir=$BENCH/target/async-profiler-$ASYNC_PROFILER_VERSION
+  if [ ! -f "$dir/linux-x64/libasyncProfiler.so" ]; then
+    [ -f "$jar" ] || mvn -B -q dependency:get -Dartifact="tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION" >&2
+    mkdir -p "$dir" && (cd "$dir" && unzip -q -o "$jar" 'linux-x64/*')
+  fi
+  echo "$dir/linux-x64/libasyncProfiler.so"
+}
+
+profile_window() { # profile_window PID OUTDIR LIBRARY: async-profiler over the window the tool measures
+  local spid=$1 out=$2 lib=$3 attach="$ROOT/src/bench/java/ProfilerAttach.java"
+  await_window "$out"
+  taskset -c "$TOOL_CPU" java "$attach" "$spid" "$lib" "start,event=cpu,interval=$PROFILE_INTERVAL" \
+    >"$out/profile-window.log" 2>&1 || return 0
+  sleep "$(window_seconds)"
+  taskset -c "$TOOL_CPU" java "$attach" "$spid" "$lib" "dump,file=$out/profile-window.collapsed,collapsed" \
+    >>"$out/profile-window.log" 2>&1 || return 0
+  taskset -c "$TOOL_CPU" java "$attach" "$spid" "$lib" "stop,file=$out/profile-window.html,flamegraph" \
+    >>"$out/profile-window.log" 2>&1 || true
+}
+
 point() { # point SERVER N R [OUTDIR]
-  local server=$1 n=$2 r=$3 out=${4:-"$RESULTS/$1/$2-$3"} port spid rc=0 sampler=
+  local server=$1 n=$2 r=$3 out=${4:-"$RESULTS/$1/$2-$3"} port spid rc=0 sampler= profiler= lib=
   mkdir -p "$out"
   log "== $server N=$n R=$r -> $out"
   if [ "$server" = floor ]; then run_floor "$n" "$r" "$out"; return; fi
@@ -189,10 +224,15 @@ point() { # point SERVER N R [OUTDIR]
       taskset -c "$TOOL_CPU" java "$ROOT/src/bench/java/IngestBench.java" "http://127.0.0.1:$port" \
         "$PUB_TOKEN" "$SUB_TOKEN" "$PREWARM" 1 2>&1 | tee "$out/prewarm.log" || rc=$?
     fi
-    rm -f "$out/tool.log" "$out/threads-window.txt"
+    rm -f "$out/tool.log" "$out/threads-window.txt" "$out"/profile-window.*
     if [ "$THREADS" = 1 ]; then
       sample_threads "$spid" "$out" &
       sampler=$!
+    fi
+    if [ "$PROFILE" = 1 ] && [ "$server" != node-ws ]; then
+      lib=$(profiler_library)
+      profile_window "$spid" "$out" "$lib" &
+      profiler=$!
     fi
     # shellcheck disable=SC2086
     taskset -c "$TOOL_CPU" java $TOOL_JAVA_OPTS -jar "$TOOL_JAR" --url "ws://127.0.0.1:$port/" \
@@ -201,6 +241,10 @@ point() { # point SERVER N R [OUTDIR]
       --slow-fraction "$SLOW_FRACTION" --server-pid "$spid" --label "$server" --out "$out" \
       $TOOL_OPTS 2>&1 | tee "$out/tool.log" || rc=$?
     if [ -n "$sampler" ]; then kill "$sampler" 2>/dev/null || true; fi
+    if [ -n "$profiler" ]; then # it ends before the tool does, unless the tool failed first
+      [ "$rc" = 0 ] || kill "$profiler" 2>/dev/null || true
+      wait "$profiler" 2>/dev/null || true
+    fi
   else
     rc=1
   fi

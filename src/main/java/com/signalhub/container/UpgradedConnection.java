@@ -4,6 +4,7 @@ import com.signalhub.fanout.control.FrameSink;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.util.Optional;
 import org.glassfish.grizzly.CloseListener;
 import org.glassfish.grizzly.Connection;
@@ -12,6 +13,7 @@ import org.glassfish.grizzly.asyncqueue.AsyncQueueEnabledTransport;
 import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.nio.NIOConnection;
 
 /**
  * The container's side of one stream upgrade, found by {@link DirectPath}: the connection frames
@@ -35,9 +37,12 @@ public final class UpgradedConnection {
 
   /** The sink that writes this session's frames to the connection; empty for TLS. */
   public Optional<FrameSink> directSink(Session session) {
-    return writer == null
-        ? Optional.empty()
-        : Optional.of(new GrizzlySink(connection, writer, session));
+    if (writer != null
+        && connection instanceof NIOConnection nio
+        && nio.getChannel() instanceof SocketChannel channel) {
+      return Optional.of(new GrizzlySink(nio, channel, session));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -234,6 +235,50 @@ class AccessIT extends DeployedWar {
       // This one never reads, so it never sees its close frame: instead of holding its socket for
       // as long as it likes, it is reset once the close timeout has passed.
       assertTrue(deaf.resetWithin(java.time.Duration.ofSeconds(90)), "a deaf client is cut");
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aReaderThatFallsBehindThenCatchesUpGetsEveryFrameWholeAndInOrderWithItsPongs()
+      throws Exception {
+    // ~100-byte frames: 300 of them are more than the kernel holds (~20 KB here), less than the
+    // session's bound (64 KiB). The server's writes go partial, the rest waits in Grizzly's queue,
+    // and Tyrus's pongs to this client's pings queue with them: every byte must still come whole
+    // and in order.
+    int signals = 300;
+    int pings = 5;
+    try (RawUpgrade behind = RawUpgrade.open(base, "Bearer " + SUBSCRIBER, 1024)) {
+      assertTrue(behind.responseHead.startsWith("HTTP/1.1 101"), behind.responseHead);
+      for (int i = 0; i < signals; i++) {
+        Api.publish(base, PUBLISHER, Api.signal("sell", "CATCHUP", "2." + (i + 1), Api.now()));
+        if (i % (signals / pings) == signals / pings - 1) {
+          behind.sendFrame(0x9, ("p" + i / (signals / pings)).getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      List<String> texts = new ArrayList<>();
+      List<String> pongs = new ArrayList<>();
+      while (texts.size() < signals || pongs.size() < pings) {
+        RawUpgrade.Frame frame = behind.nextFrame(30_000);
+        if (frame.opcode() == 0x1) {
+          texts.add(frame.text());
+        } else if (frame.opcode() == 0xA) {
+          pongs.add(frame.text());
+        } else {
+          assertEquals(0x9, frame.opcode(), "only text, pongs and the server's pings: " + frame);
+        }
+      }
+      assertEquals(List.of("p0", "p1", "p2", "p3", "p4"), pongs);
+      long previous = -1;
+      for (int i = 0; i < signals; i++) {
+        String text = texts.get(i);
+        assertTrue(text.contains("\"symbol\":\"CATCHUP\""), text);
+        assertTrue(text.contains("\"price\":2." + (i + 1) + ","), "in publish order: " + text);
+        long seq = Long.parseLong(text.replaceAll(".*\"seq\":(\\d+).*", "$1"));
+        assertTrue(
+            previous < 0 || seq == previous + 1, "no gap, no repeat: " + previous + ", " + seq);
+        previous = seq;
+      }
     }
   }
 

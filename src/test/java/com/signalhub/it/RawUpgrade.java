@@ -124,6 +124,39 @@ final class RawUpgrade implements AutoCloseable {
     }
   }
 
+  /** A frame as read off the wire. */
+  record Frame(int opcode, byte[] payload) {
+    String text() {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+      return "opcode " + opcode + ": " + text();
+    }
+  }
+
+  /** The server's next frame, whole; times out after {@code timeoutMs} of silence. */
+  Frame nextFrame(int timeoutMs) throws IOException {
+    socket.setSoTimeout(timeoutMs);
+    DataInputStream in = new DataInputStream(socket.getInputStream());
+    int first = in.readUnsignedByte();
+    if ((first & 0x80) == 0) {
+      throw new IOException("a fragment: the server sends whole frames, first byte " + first);
+    }
+    int second = in.readUnsignedByte();
+    if ((second & 0x80) != 0) {
+      throw new IOException("a masked frame from the server");
+    }
+    long length = second & 0x7F;
+    if (length == 126) {
+      length = in.readUnsignedShort();
+    } else if (length == 127) {
+      length = in.readLong();
+    }
+    return new Frame(first & 0x0F, in.readNBytes((int) length));
+  }
+
   /** Sends one masked frame: {@code opcode} (0x1 text, 0x2 binary, 0x8 close, 0xA pong ...). */
   void sendFrame(int opcode, byte[] payload) throws IOException {
     socket.getOutputStream().write(frame(opcode, payload));

@@ -3,8 +3,9 @@ package com.signalhub.fanout.control;
 import com.signalhub.fanout.entity.Disconnect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
@@ -25,27 +26,11 @@ public class FanOutMetrics implements Meters {
 
   @Inject MetricRegistry registry;
 
-  private Counter framesSent;
-  private Counter connects;
-  private Counter sendFailures;
-  private Histogram broadcastLatency;
-  private final Map<String, AtomicInteger> sessionsByPath = new ConcurrentHashMap<>();
-  private final Map<Disconnect, Counter> disconnects = new ConcurrentHashMap<>();
+  private volatile Figures figures;
 
   /** Registers every figure, so each is there (at zero) from the start. */
   public void register(Supplier<Number> openSessions) {
-    framesSent = counter("signalhub.frames.sent", "Frames sent to clients (handed to the network)");
-    connects = counter("signalhub.connects", "Stream sessions opened");
-    sendFailures = counter("signalhub.send.failures", "Sends that failed (the session is closed)");
-    // Plain microseconds: Payara's exporter writes a Timer's quantiles in ns but its _sum in s.
-    broadcastLatency =
-        registry.histogram(
-            Metadata.builder()
-                .withName("signalhub.broadcast.latency.microseconds")
-                .withDescription(
-                    "From a signal's acceptance to its send to every session completing, in us")
-                .build());
-    gauge("signalhub.sessions.open", "Open stream sessions on this instance", openSessions);
+    Map<String, AtomicInteger> sessionsByPath = new HashMap<>();
     for (String path : PATHS) {
       AtomicInteger sessions = new AtomicInteger();
       sessionsByPath.put(path, sessions);
@@ -57,6 +42,7 @@ public class FanOutMetrics implements Meters {
           sessions::get,
           new Tag("path", path));
     }
+    Map<Disconnect, Counter> disconnects = new EnumMap<>(Disconnect.class);
     for (Disconnect disconnect : Disconnect.values()) {
       disconnects.put(
           disconnect,
@@ -67,44 +53,56 @@ public class FanOutMetrics implements Meters {
                   .build(),
               new Tag("reason", disconnect.label())));
     }
+    gauge("signalhub.sessions.open", "Open stream sessions on this instance", openSessions);
+    figures =
+        new Figures(
+            counter("signalhub.frames.sent", "Frames sent to clients (handed to the network)"),
+            counter("signalhub.connects", "Stream sessions opened"),
+            counter("signalhub.send.failures", "Sends that failed (the session is closed)"),
+            // Plain microseconds: Payara's exporter writes a Timer's quantiles in ns but its _sum
+            // in s.
+            registry.histogram(
+                Metadata.builder()
+                    .withName("signalhub.broadcast.latency.microseconds")
+                    .withDescription(
+                        "From a signal's acceptance to its send to every session completing, in us")
+                    .build()),
+            sessionsByPath,
+            disconnects);
   }
 
   /**
-   * This bean itself, not its client proxy: the engine counts on every write, and a call through
-   * the proxy costs a context lookup and an interception-stack thread-local each time.
+   * The figures themselves, for the engine, which counts on every write: a call through this bean's
+   * client proxy costs a context lookup and an interception-stack thread-local each time. (Not
+   * {@code this}: Weld's client proxy hands back the proxy when a method returns its own bean.)
    */
   public Meters direct() {
-    return this;
+    return figures;
   }
 
   @Override
   public void opened(String path) {
-    connects.inc();
-    sessionsByPath.get(path).incrementAndGet();
+    figures.opened(path);
   }
 
   @Override
   public void left(String path) {
-    sessionsByPath.get(path).decrementAndGet();
+    figures.left(path);
   }
 
   @Override
   public void sent(int frames) {
-    framesSent.inc(frames);
+    figures.sent(frames);
   }
 
-  /** A connection closed by the server, for this reason. */
   @Override
   public void disconnected(Disconnect why) {
-    disconnects.get(why).inc();
-    if (why == Disconnect.SEND_FAILED) {
-      sendFailures.inc();
-    }
+    figures.disconnected(why);
   }
 
   @Override
   public void broadcast(long nanos) {
-    broadcastLatency.update(nanos / 1_000);
+    figures.broadcast(nanos);
   }
 
   public void gauge(String name, String description, Supplier<Number> value) {
@@ -114,5 +112,46 @@ public class FanOutMetrics implements Meters {
 
   private Counter counter(String name, String description) {
     return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
+  }
+
+  /** The registered figures, held: a plain object, so the engine reaches them without a proxy. */
+  private record Figures(
+      Counter framesSent,
+      Counter connects,
+      Counter sendFailures,
+      Histogram broadcastLatency,
+      Map<String, AtomicInteger> sessionsByPath,
+      Map<Disconnect, Counter> disconnects)
+      implements Meters {
+
+    @Override
+    public void opened(String path) {
+      connects.inc();
+      sessionsByPath.get(path).incrementAndGet();
+    }
+
+    @Override
+    public void left(String path) {
+      sessionsByPath.get(path).decrementAndGet();
+    }
+
+    @Override
+    public void sent(int frames) {
+      framesSent.inc(frames);
+    }
+
+    /** A connection closed by the server, for this reason. */
+    @Override
+    public void disconnected(Disconnect why) {
+      disconnects.get(why).inc();
+      if (why == Disconnect.SEND_FAILED) {
+        sendFailures.inc();
+      }
+    }
+
+    @Override
+    public void broadcast(long nanos) {
+      broadcastLatency.update(nanos / 1_000);
+    }
   }
 }
