@@ -103,18 +103,10 @@ final class RawUpgrade implements AutoCloseable {
    * As {@link #awaitCloseCode()}, with the reason; times out after {@code timeoutMs} of silence.
    */
   Close awaitClose(int timeoutMs) throws IOException {
-    socket.setSoTimeout(timeoutMs);
-    DataInputStream in = new DataInputStream(socket.getInputStream());
     while (true) {
-      int opcode = in.readUnsignedByte() & 0x0F;
-      long length = in.readUnsignedByte() & 0x7F; // server frames are not masked
-      if (length == 126) {
-        length = in.readUnsignedShort();
-      } else if (length == 127) {
-        length = in.readLong();
-      }
-      byte[] payload = in.readNBytes((int) length);
-      if (opcode == 0x8) {
+      Frame frame = nextFrame(timeoutMs);
+      if (frame.opcode() == 0x8) {
+        byte[] payload = frame.payload();
         return payload.length >= 2
             ? new Close(
                 ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF),

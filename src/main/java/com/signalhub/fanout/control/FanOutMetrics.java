@@ -19,7 +19,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * frames sent, disconnects by reason, broadcast latency. The hot ones are held, not looked up.
  */
 @ApplicationScoped
-public class FanOutMetrics implements Meters {
+public class FanOutMetrics {
 
   /** Every send path a connection can take. */
   public static final String[] PATHS = {"direct", "tyrus"};
@@ -80,29 +80,9 @@ public class FanOutMetrics implements Meters {
     return figures;
   }
 
-  @Override
-  public void opened(String path) {
-    figures.opened(path);
-  }
-
-  @Override
-  public void left(String path) {
-    figures.left(path);
-  }
-
-  @Override
-  public void sent(int frames) {
-    figures.sent(frames);
-  }
-
-  @Override
+  /** A connection closed by the server, for this reason. */
   public void disconnected(Disconnect why) {
     figures.disconnected(why);
-  }
-
-  @Override
-  public void broadcast(long nanos) {
-    figures.broadcast(nanos);
   }
 
   public void gauge(String name, String description, Supplier<Number> value) {
