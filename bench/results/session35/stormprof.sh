@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # profile a connect storm: async-profiler from "listening" until all connected (+2 s)
-cd /work/main
+cd "$(dirname "$0")/../../.."
 R=${1:-/tmp/sp1}; rm -rf "$R"; mkdir -p "$R"
 lib=bench/target/async-profiler-3.0/linux-x64/libasyncProfiler.so
 SIGNALHUB_DIR=${DIR:-/work/main} RESULTS=$R WARMUP=5 DURATION=10 bash bench/run.sh storm signalhub 10000 2000 > "$R/run.out" 2>&1 &
