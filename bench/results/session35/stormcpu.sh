@@ -2,7 +2,7 @@
 # storm with the server's CPU (utime+stime from /proc) from "listening" to all connected; extra JVM flags in $FLAGS
 cd "$(dirname "$0")/../../.."
 R=${1:-/tmp/sc1}; rm -rf "$R"; mkdir -p "$R"
-SIGNALHUB_JAVA_OPTS="-Xms1g -Xmn128m -XX:TieredStopAtLevel=1 -Xlog:gc:file=$R/gc.log $FLAGS" SIGNALHUB_DIR=${DIR:-/work/main} RESULTS=$R WARMUP=5 DURATION=10 bash bench/run.sh storm signalhub ${N:-10000} ${RATE:-2000} > "$R/run.out" 2>&1 &
+SIGNALHUB_JAVA_OPTS="-Xms1g -Xmn128m -XX:TieredStopAtLevel=1 -Xlog:gc:file=$R/gc.log $FLAGS" SIGNALHUB_DIR=${DIR:-$PWD} RESULTS=$R WARMUP=5 DURATION=10 bash bench/run.sh storm signalhub ${N:-10000} ${RATE:-2000} > "$R/run.out" 2>&1 &
 run=$!
 for i in $(seq 1 600); do grep -q "listening on" "$R/run.out" && break; sleep 0.1; done
 pid=$(grep -o "pid [0-9]*" "$R/run.out" | head -1 | cut -d' ' -f2)

@@ -3,7 +3,7 @@
 cd "$(dirname "$0")/../../.."
 R=${1:-/tmp/sp1}; rm -rf "$R"; mkdir -p "$R"
 lib=bench/target/async-profiler-3.0/linux-x64/libasyncProfiler.so
-SIGNALHUB_DIR=${DIR:-/work/main} RESULTS=$R WARMUP=5 DURATION=10 bash bench/run.sh storm signalhub 10000 2000 > "$R/run.out" 2>&1 &
+SIGNALHUB_DIR=${DIR:-$PWD} RESULTS=$R WARMUP=5 DURATION=10 bash bench/run.sh storm signalhub 10000 2000 > "$R/run.out" 2>&1 &
 run=$!
 for i in $(seq 1 300); do grep -q "listening on" "$R/run.out" && break; sleep 0.2; done
 pid=$(grep -o "pid [0-9]*" "$R/run.out" | head -1 | cut -d' ' -f2)
